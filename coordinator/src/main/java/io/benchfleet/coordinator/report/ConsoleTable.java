@@ -1,0 +1,66 @@
+package io.benchfleet.coordinator.report;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Prints the summary at the end of a sweep: one row per (dataset, architecture, device), the run
+ * directory, and one line per failed task. Formatted with String.format: the table is small and
+ * fixed, not worth a dependency.
+ */
+public final class ConsoleTable {
+
+    private static final List<String> HEADERS = List.of(
+            "dataset", "architecture", "device", "n", "failed", "train s", "samples/s", "test acc");
+    // The first three columns are names (left-aligned), the rest numbers (right-aligned).
+    private static final int NAME_COLUMNS = 3;
+    private static final String COLUMN_GAP = "  ";
+    private static final String ABSENT = "-";
+
+    private ConsoleTable() {
+    }
+
+    public static void print(RunSummary summary, PrintStream out) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(HEADERS);
+        summary.groups().forEach(group -> rows.add(row(group)));
+        String format = format(rows);
+        rows.forEach(row -> out.println(String.format(Locale.ROOT, format, row.toArray()).stripTrailing()));
+        out.println("run directory: " + summary.run().runDirectory());
+        for (TaskResult result : summary.failedTasks()) {
+            Task task = result.task();
+            out.println("failed: " + task.id() + " " + task.dataset() + "/" + task.architecture()
+                    + " rep " + task.repetition() + ": " + firstLine(result.failureReason().orElse("")));
+        }
+    }
+
+    private static List<String> row(GroupSummary group) {
+        return List.of(group.dataset(), group.architecture(), group.device(),
+                String.valueOf(group.succeeded()), String.valueOf(group.failed()),
+                mean(group.trainSeconds(), "%.2f"), mean(group.samplesPerSecond(), "%.1f"),
+                mean(group.testAccuracy(), "%.4f"));
+    }
+
+    private static String mean(Optional<Statistic> statistic, String format) {
+        return statistic.map(value -> String.format(Locale.ROOT, format, value.mean())).orElse(ABSENT);
+    }
+
+    private static String format(List<List<String>> rows) {
+        return IntStream.range(0, HEADERS.size())
+                .mapToObj(column -> {
+                    int width = rows.stream().mapToInt(row -> row.get(column).length()).max().orElse(0);
+                    return "%" + (column < NAME_COLUMNS ? "-" : "") + width + "s";
+                })
+                .collect(Collectors.joining(COLUMN_GAP));
+    }
+
+    // A failure message can be a whole stderr tail; the console gets its first line, the report all of it.
+    private static String firstLine(String text) {
+        return text.lines().findFirst().orElse("");
+    }
+}

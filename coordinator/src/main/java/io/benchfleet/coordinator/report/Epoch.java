@@ -1,0 +1,17 @@
+package io.benchfleet.coordinator.report;
+
+import java.util.Optional;
+
+/** One epoch of an attempt, as the trainer reported it: one row of epochs.csv. */
+public record Epoch(
+        String taskId,
+        int epoch,
+        double seconds,
+        double samplesPerSecond,
+        Optional<Double> trainLoss,
+        Optional<Double> trainAccuracy,
+        Optional<Double> testLoss,
+        Optional<Double> testAccuracy,
+        Optional<Long> heapBytes,
+        Optional<Long> rssBytes) {
+}

@@ -1,0 +1,27 @@
+package io.benchfleet.coordinator.report;
+
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+
+/**
+ * n, mean and standard deviation of one measure over a group's succeeded tasks.
+ *
+ * @param standardDeviation the sample one (n - 1 in the denominator), as the studies report it;
+ *                          empty for a single value, where Commons Math's 0 would read as "no spread"
+ */
+public record Statistic(long n, double mean, Optional<Double> standardDeviation) {
+
+    /** Empty when no task of the group reported the measure. */
+    static Optional<Statistic> of(Stream<Optional<Double>> values) {
+        SummaryStatistics statistics = new SummaryStatistics();
+        values.flatMap(Optional::stream).forEach(statistics::addValue);
+        if (statistics.getN() == 0) {
+            return Optional.empty();
+        }
+        Optional<Double> standardDeviation = statistics.getN() > 1
+                ? Optional.of(statistics.getStandardDeviation())
+                : Optional.empty();
+        return Optional.of(new Statistic(statistics.getN(), statistics.getMean(), standardDeviation));
+    }
+}

@@ -1,0 +1,46 @@
+package io.benchfleet.coordinator.report;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A task with the attempt that speaks for it: one row of results.csv.
+ *
+ * @param attempts how many attempts the task had
+ * @param finalAttempt empty when the task was never attempted
+ */
+public record TaskResult(Task task, int attempts, Optional<Attempt> finalAttempt) {
+
+    private static final Comparator<Attempt> BY_NUMBER = Comparator.comparingInt(Attempt::number);
+
+    /**
+     * A succeeded attempt is the result even when an earlier one failed (a retry that worked); with
+     * none, the latest attempt carries the reason the task failed.
+     */
+    static TaskResult of(Task task, List<Attempt> attempts) {
+        Optional<Attempt> chosen = attempts.stream().filter(Attempt::succeeded).max(BY_NUMBER)
+                .or(() -> attempts.stream().max(BY_NUMBER));
+        return new TaskResult(task, attempts.size(), chosen);
+    }
+
+    /**
+     * An attempt still marked running after the sweep (the coordinator stopped mid-attempt) counts
+     * as failed: the task has no result, and resume runs it again.
+     */
+    public TaskStatus status() {
+        return finalAttempt.map(attempt -> attempt.succeeded() ? TaskStatus.SUCCEEDED : TaskStatus.FAILED)
+                .orElse(TaskStatus.NOT_RUN);
+    }
+
+    /** "KIND: message" of a failed task's final attempt; empty unless the task failed. */
+    public Optional<String> failureReason() {
+        return finalAttempt.filter(attempt -> !attempt.succeeded()).map(TaskResult::reasonOf);
+    }
+
+    private static String reasonOf(Attempt attempt) {
+        String message = attempt.failureMessage().orElse(
+                "attempt " + attempt.number() + " has status " + attempt.status() + " and no failure message");
+        return attempt.failureKind().map(kind -> kind + ": " + message).orElse(message);
+    }
+}

@@ -1,0 +1,61 @@
+package io.benchfleet.coordinator.run;
+
+import io.benchfleet.coordinator.dispatch.ProgressView;
+import io.benchfleet.coordinator.queue.Progress;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+import java.util.Optional;
+
+/**
+ * The console's one progress line: a bar over finished tasks, elapsed time, ETA and the counts.
+ * It appears on {@link #show()}, after the run's opening lines; updates before that are kept.
+ */
+public final class ProgressLine implements ProgressView {
+
+    private static final int REFRESH_MILLIS = 1000;
+
+    private final String sweepName;
+    private final int tasks;
+    private Optional<ProgressBar> bar = Optional.empty();
+    private Progress latest;
+    private int workerNodes;
+
+    public ProgressLine(String sweepName, int tasks) {
+        this.sweepName = sweepName;
+        this.tasks = tasks;
+        this.latest = new Progress(0, 0, 0, tasks);
+    }
+
+    public synchronized void show() {
+        bar = Optional.of(new ProgressBarBuilder()
+                .setTaskName(sweepName)
+                .setInitialMax(tasks)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(REFRESH_MILLIS)
+                .setUnit(" tasks", 1)
+                .build());
+        render();
+    }
+
+    @Override
+    public synchronized void update(Progress progress, int workerNodes) {
+        this.latest = progress;
+        this.workerNodes = workerNodes;
+        render();
+    }
+
+    private void render() {
+        bar.ifPresent(b -> {
+            b.stepTo(latest.finished());
+            b.setExtraMessage(String.format("done %d, running %d, failed %d, queued %d; %d worker node(s)",
+                    latest.done(), latest.running(), latest.failed(), latest.queued(), workerNodes));
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        bar.ifPresent(ProgressBar::close);
+    }
+}

@@ -1,0 +1,38 @@
+package io.benchfleet.coordinator.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** Everything of one sweep in one folder: results.db, sweep.conf, exports, report, logs/. */
+public record RunDirectory(Path path) {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    /** {@code runs/<sweep>-<timestamp>} unless the user named one. */
+    public static Path defaultFor(String sweepName, LocalDateTime now) {
+        return Path.of("runs", sweepName + "-" + now.format(STAMP));
+    }
+
+    /** Creates a new run directory with a copy of the sweep file; an existing non-empty one is refused. */
+    public static RunDirectory create(Path path, Path sweepFile) throws IOException {
+        if (Files.isDirectory(path)) {
+            try (var entries = Files.list(path)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IllegalArgumentException("run directory " + path
+                            + " already holds a run; expected a new or empty directory");
+                }
+            }
+        }
+        Files.createDirectories(path.resolve("logs"));
+        Files.copy(sweepFile, path.resolve("sweep.conf"), StandardCopyOption.REPLACE_EXISTING);
+        return new RunDirectory(path.toAbsolutePath().normalize());
+    }
+
+    public Path logs() {
+        return path.resolve("logs");
+    }
+}

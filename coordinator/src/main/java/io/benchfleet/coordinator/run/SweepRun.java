@@ -1,0 +1,138 @@
+package io.benchfleet.coordinator.run;
+
+import io.benchfleet.coordinator.dispatch.Coordinator;
+import io.benchfleet.coordinator.queue.Progress;
+import io.benchfleet.coordinator.report.ConsoleTable;
+import io.benchfleet.coordinator.report.RunReport;
+import io.benchfleet.coordinator.report.RunSummary;
+import io.benchfleet.coordinator.store.ResultWriter;
+import io.benchfleet.protocol.BuildVersions;
+import io.benchfleet.protocol.cluster.ClusterConfig;
+import io.benchfleet.protocol.dataset.DatasetCatalog;
+import io.benchfleet.protocol.dataset.DatasetLocator;
+import io.benchfleet.protocol.sweep.Sweep;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@code bin/coordinator run}: starts the coordinator node, the local worker nodes, waits for the
+ * sweep to finish, then writes the report. The sweep was validated before this starts.
+ */
+public final class SweepRun {
+
+    private static final Logger log = LoggerFactory.getLogger(SweepRun.class);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
+
+    /**
+     * @param home the benchfleet installation, for {@code bin/worker-node}
+     */
+    public record Options(int localWorkers, String host, int port, int minWorkers, Path home) {
+    }
+
+    private final Sweep sweep;
+    private final RunDirectory runDirectory;
+    private final Options options;
+    private final PrintStream console;
+
+    public SweepRun(Sweep sweep, RunDirectory runDirectory, Options options, PrintStream console) {
+        this.sweep = sweep;
+        this.runDirectory = runDirectory;
+        this.options = options;
+        this.console = console;
+    }
+
+    /** A dataset missing on this machine stops the run before it starts, when local workers would need it. */
+    public static void checkDatasetsPresent(Sweep sweep) {
+        DatasetLocator locator = DatasetLocator.forDataDir(sweep.dataDir());
+        for (String name : sweep.datasets()) {
+            var dataset = DatasetCatalog.byName(name).orElseThrow();
+            if (locator.locate(dataset).isEmpty()) {
+                throw new IllegalArgumentException(locator.missingMessage(dataset));
+            }
+        }
+    }
+
+    /** @return the exit code: 0 when every task succeeded, 1 when some failed */
+    public int execute() throws IOException {
+        CompletableFuture<Progress> completion = new CompletableFuture<>();
+        ProgressLine progress = new ProgressLine(sweep.name(), sweep.tasks().size());
+        ActorSystem<Void> system = ActorSystem.create(guardian(progress, completion), ClusterConfig.SYSTEM_NAME,
+                ClusterConfig.of(options.host(), options.port(), "coordinator", Map.of()));
+        String address = options.host() + ":" + Cluster.get(system).selfMember().address().getPort().orElseThrow();
+        announce(address);
+        progress.show();
+        try (LocalWorkers workers = options.localWorkers() > 0
+                ? LocalWorkers.start(options.home(), options.localWorkers(), address, coresPerLocalWorker(),
+                runDirectory.logs())
+                : null) {
+            completion.join();
+        } finally {
+            progress.close();
+            terminate(system);
+        }
+        return report();
+    }
+
+    private static void terminate(ActorSystem<Void> system) {
+        system.terminate();
+        try {
+            system.getWhenTerminated().toCompletableFuture().get(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("the coordinator's actor system did not stop cleanly", e);
+        }
+    }
+
+    private Behavior<Void> guardian(ProgressLine progress, CompletableFuture<Progress> completion) {
+        return Behaviors.setup(context -> {
+            var results = context.spawn(ResultWriter.create(runDirectory.path()), "result-writer",
+                    DispatcherSelector.fromConfig("benchfleet.blocking-io-dispatcher"));
+            results.tell(new ResultWriter.PutRunValue("sweep_name", sweep.name()));
+            results.tell(new ResultWriter.PutRunValue("started_at", Clock.systemUTC().instant().toString()));
+            results.tell(new ResultWriter.PutRunValue("coordinator_jvm", Runtime.version().toString()));
+            var settings = new Coordinator.Settings(sweep, options.minWorkers());
+            context.spawn(Coordinator.create(settings, results, progress, completion, Clock.systemUTC()), "coordinator");
+            Cluster cluster = Cluster.get(context.getSystem());
+            cluster.manager().tell(Join.create(cluster.selfMember().address()));
+            return Behaviors.empty();
+        });
+    }
+
+    private void announce(String address) {
+        console.printf("sweep %s: %d tasks, run directory %s%n", sweep.name(), sweep.tasks().size(), runDirectory.path());
+        console.printf("coordinator at %s; %s%n", address, options.localWorkers() > 0
+                ? options.localWorkers() + " local worker node(s); more can join with bin/worker-node --join " + address
+                : "waiting for worker nodes: bin/worker-node --join " + address);
+        log.info("coordinator listening at {}", address);
+    }
+
+    /** Local worker nodes share this machine's cores; each trainer gets its share, never more. */
+    private int coresPerLocalWorker() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / options.localWorkers());
+    }
+
+    private int report() {
+        RunSummary summary = RunReport.write(runDirectory.path(), BuildVersions.all());
+        console.println();
+        ConsoleTable.print(summary, console);
+        return summary.allSucceeded() ? 0 : 1;
+    }
+}

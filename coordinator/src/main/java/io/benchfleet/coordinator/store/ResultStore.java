@@ -1,0 +1,174 @@
+package io.benchfleet.coordinator.store;
+
+import io.benchfleet.coordinator.queue.Attempt;
+import io.benchfleet.protocol.cluster.HostInfo;
+import io.benchfleet.protocol.cluster.ResourceSample;
+import io.benchfleet.protocol.event.TrainerEvent;
+import io.benchfleet.protocol.sweep.TaskSpec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * results.db, the run's record of truth. Every call is its own committed transaction, so a crash
+ * of the coordinator loses at most what was in flight. Only the coordinator writes it, from one
+ * thread (the result writer actor); JDBC connections are not shared.
+ */
+public final class ResultStore implements AutoCloseable {
+
+    public static final String FILE_NAME = "results.db";
+
+    private final Connection connection;
+
+    private ResultStore(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Opens (or creates) the run directory's results.db with the current schema. */
+    public static ResultStore open(Path runDirectory) {
+        Path file = runDirectory.resolve(FILE_NAME);
+        try {
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+            try (Statement statement = connection.createStatement()) {
+                // WAL: readers (a report on a running sweep) never block the writer.
+                statement.execute("PRAGMA journal_mode=WAL");
+                statement.execute("PRAGMA foreign_keys=ON");
+                for (String ddl : schema().split(";")) {
+                    if (!ddl.isBlank()) {
+                        statement.execute(ddl);
+                    }
+                }
+            }
+            return new ResultStore(connection);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String schema() {
+        try (InputStream in = ResultStore.class.getResourceAsStream("schema.sql")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("--[^\n]*", "");
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("schema.sql missing from the coordinator's classpath", e);
+        }
+    }
+
+    public void putRunValue(String key, String value) {
+        update("INSERT INTO run(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                key, value);
+    }
+
+    public void addTasks(List<TaskSpec> tasks) {
+        String sql = "INSERT OR IGNORE INTO tasks(task_id, dataset, architecture, device, split, fold, repetition, seed,"
+                + " epochs, batch_size, train_limit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            for (TaskSpec t : tasks) {
+                bind(insert, t.id(), t.dataset(), t.architecture(), t.device().label(), t.split(), t.fold(),
+                        t.repetition(), t.seed(), t.training().epochs(), t.training().batchSize(),
+                        t.training().trainLimit());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new StoreException("cannot record the sweep's tasks: " + e.getMessage(), e);
+        }
+    }
+
+    public void addWorker(String workerId, HostInfo host, List<String> slots, Instant joinedAt) {
+        update("INSERT INTO workers(worker_id, hostname, os, cpu_model, logical_cores, memory_bytes, jvm, slots, joined_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(worker_id) DO UPDATE SET joined_at = excluded.joined_at",
+                workerId, host.hostname(), host.os(), host.cpuModel(), host.logicalCores(), host.memoryBytes(), host.jvm(),
+                String.join(",", slots), joinedAt.toString());
+    }
+
+    public void attemptStarted(Attempt attempt, Instant at) {
+        update("INSERT INTO attempts(attempt_id, task_id, number, worker_id, slot, status, started_at)"
+                        + " VALUES (?, ?, ?, ?, ?, 'running', ?)",
+                attempt.id(), attempt.task().id(), attempt.number(), attempt.workerId(), attempt.slot(), at.toString());
+    }
+
+    public void record(String attemptId, String taskId, TrainerEvent event, Instant at) {
+        if (event instanceof TrainerEvent.Started s) {
+            update("UPDATE attempts SET pid = ?, threads = ?, backend = ?, layer_helpers = ?, params = ?,"
+                            + " train_samples = ?, test_samples = ?, startup_seconds = ? WHERE attempt_id = ?",
+                    s.pid(), s.threads(), s.backend(), String.join(";", s.layerHelpers()), s.parameters(),
+                    s.trainSamples(), s.testSamples(), s.startupSeconds(), attemptId);
+        } else if (event instanceof TrainerEvent.Epoch e) {
+            update("INSERT OR REPLACE INTO epochs(attempt_id, task_id, epoch, seconds, samples_per_second, train_loss,"
+                            + " train_accuracy, test_loss, test_accuracy, heap_bytes, rss_bytes, off_heap_bytes)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
+                    attemptId, taskId, e.epoch(), e.seconds(), e.samplesPerSecond(), e.trainLoss(), e.testLoss(),
+                    e.testAccuracy(), e.heapBytes(), e.rssBytes(), e.offHeapBytes());
+        } else if (event instanceof TrainerEvent.Finished f) {
+            update("UPDATE attempts SET status = 'succeeded', ended_at = ?, train_seconds = ?, samples_per_second = ?,"
+                            + " test_accuracy = ?, test_loss = ? WHERE attempt_id = ?",
+                    at.toString(), f.trainSeconds(), f.samplesPerSecond(), f.testAccuracy(), f.testLoss(), attemptId);
+        } else if (event instanceof TrainerEvent.Failed f) {
+            update("UPDATE attempts SET status = 'failed', ended_at = ?, failure_kind = ?, failure_message = ?"
+                    + " WHERE attempt_id = ?", at.toString(), f.kind().name(), f.message(), attemptId);
+        }
+    }
+
+    public void addSamples(String attemptId, String taskId, List<ResourceSample> samples) {
+        String sql = "INSERT INTO samples(attempt_id, task_id, seconds_since_start, process_cpu_percent, process_rss_bytes,"
+                + " host_cpu_percent, host_used_bytes) VALUES (?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            for (ResourceSample s : samples) {
+                bind(insert, attemptId, taskId, s.secondsSinceStart(), s.processCpuPercent(), s.processRssBytes(),
+                        s.hostCpuPercent(), s.hostUsedBytes());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new StoreException("cannot record samples of " + attemptId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void update(String sql, Object... values) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, values);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot write results.db (" + sql.substring(0, sql.indexOf(' ', 7)) + "...): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i];
+            if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
+                statement.setNull(i + 1, Types.REAL);
+            } else {
+                statement.setObject(i + 1, value);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close results.db: " + e.getMessage(), e);
+        }
+    }
+
+    public static final class StoreException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StoreException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

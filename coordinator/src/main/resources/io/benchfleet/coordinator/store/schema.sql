@@ -1,0 +1,82 @@
+-- results.db: written by the coordinator alone, every event committed as it arrives.
+CREATE TABLE IF NOT EXISTS run (
+  key   TEXT PRIMARY KEY,        -- sweep_name, started_at, finished_at (ISO-8601 instants), coordinator_jvm
+  value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tasks (
+  task_id      TEXT PRIMARY KEY, -- TaskSpec.id(): stable across runs
+  dataset      TEXT NOT NULL,
+  architecture TEXT NOT NULL,
+  device       TEXT NOT NULL,    -- cpu | gpu
+  split        TEXT NOT NULL,
+  fold         INTEGER NOT NULL,
+  repetition   INTEGER NOT NULL,
+  seed         INTEGER NOT NULL,
+  epochs       INTEGER NOT NULL,
+  batch_size   INTEGER NOT NULL,
+  train_limit  INTEGER NOT NULL  -- 0 = the whole training part
+);
+CREATE TABLE IF NOT EXISTS workers (
+  worker_id     TEXT PRIMARY KEY,
+  hostname      TEXT NOT NULL,
+  os            TEXT NOT NULL,
+  cpu_model     TEXT NOT NULL,
+  logical_cores INTEGER NOT NULL,
+  memory_bytes  INTEGER NOT NULL,
+  jvm           TEXT NOT NULL,
+  slots         TEXT NOT NULL,   -- comma-separated: cpu,gpu:0
+  joined_at     TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS attempts (
+  attempt_id         TEXT PRIMARY KEY,
+  task_id            TEXT NOT NULL REFERENCES tasks(task_id),
+  number             INTEGER NOT NULL, -- 1 for the first attempt of a task
+  worker_id          TEXT NOT NULL,
+  slot               TEXT NOT NULL,
+  status             TEXT NOT NULL,    -- running | succeeded | failed
+  started_at         TEXT NOT NULL,
+  ended_at           TEXT,
+  failure_kind       TEXT,             -- BAD_INPUT | DIVERGED | CRASHED | ERROR
+  failure_message    TEXT,
+  pid                INTEGER,
+  threads            INTEGER,
+  backend            TEXT,
+  layer_helpers      TEXT,             -- e.g. 0:ConvolutionLayer=MKLDNNConvHelper;2:ConvolutionLayer=...
+  params             INTEGER,
+  train_samples      INTEGER,
+  test_samples       INTEGER,
+  startup_seconds    REAL,
+  train_seconds      REAL,
+  samples_per_second REAL,
+  test_accuracy      REAL,
+  test_loss          REAL
+);
+CREATE TABLE IF NOT EXISTS epochs (
+  attempt_id         TEXT NOT NULL REFERENCES attempts(attempt_id),
+  task_id            TEXT NOT NULL,
+  epoch              INTEGER NOT NULL,
+  seconds            REAL NOT NULL,
+  samples_per_second REAL NOT NULL,
+  train_loss         REAL,
+  train_accuracy     REAL,
+  test_loss          REAL,
+  test_accuracy      REAL,
+  heap_bytes         INTEGER,
+  rss_bytes          INTEGER,
+  off_heap_bytes     INTEGER,
+  PRIMARY KEY (attempt_id, epoch)
+);
+CREATE TABLE IF NOT EXISTS samples (
+  attempt_id          TEXT NOT NULL,
+  task_id             TEXT NOT NULL,
+  seconds_since_start REAL NOT NULL,
+  process_cpu_percent REAL,
+  process_rss_bytes   INTEGER,
+  host_cpu_percent    REAL,
+  host_used_bytes     INTEGER,
+  gpu_index           INTEGER,
+  gpu_util_percent    REAL,
+  gpu_mem_used_bytes  INTEGER,
+  gpu_power_watts     REAL
+);
+CREATE INDEX IF NOT EXISTS samples_by_attempt ON samples(attempt_id);

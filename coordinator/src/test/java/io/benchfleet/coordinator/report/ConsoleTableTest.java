@@ -1,0 +1,35 @@
+package io.benchfleet.coordinator.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConsoleTableTest {
+
+    @TempDir
+    Path runDirectory;
+
+    @Test
+    void printsOneRowPerGroupThenTheRunDirectoryThenEachFailedTask() throws Exception {
+        SweepFixture.create(runDirectory);
+        RunSummary summary;
+        try (ResultsReader reader = ResultsReader.open(runDirectory)) {
+            summary = RunSummary.of(reader.read());
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        ConsoleTable.print(summary, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                "dataset        architecture  device  n  failed  train s  samples/s  test acc",
+                "fashion-mnist  mlp-small     cpu     2       0    12.00      900.0    0.8200",
+                "fashion-mnist  cnn-medium    cpu     1       1    30.00      300.0    0.9000",
+                "run directory: " + runDirectory.toAbsolutePath(),
+                "failed: t4 fashion-mnist/cnn-medium rep 2: ERROR: <script>alert(1)</script> out of memory");
+    }
+}

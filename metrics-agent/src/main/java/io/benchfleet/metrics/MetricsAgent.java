@@ -1,0 +1,184 @@
+package io.benchfleet.metrics;
+
+import io.benchfleet.metrics.probe.ResourceProbe;
+import io.benchfleet.metrics.probe.ResourceReading;
+import io.benchfleet.protocol.cluster.CoordinatorCommand;
+import io.benchfleet.protocol.cluster.ResourceSample;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Samples the trainer process of each watched attempt, and its host, at the attempt's interval and sends the
+ * samples to the coordinator in batches. A batch goes out at the sample closest to {@link #MAX_BATCH_AGE}
+ * after the previous one, so the coordinator sees live data without a message per sample.
+ * <p>
+ * Reads go through a {@link ResourceProbe}; they are short, but they are file reads, so the worker node
+ * spawns the agent on the blocking dispatcher.
+ */
+public final class MetricsAgent extends AbstractBehavior<MetricsAgent.Command> {
+
+    public sealed interface Command {
+    }
+
+    /** Start sampling the process {@code pid} that carries out attempt {@code attemptId}. */
+    public record Watch(String attemptId, long pid, Instant attemptStart, Duration interval,
+                        ActorRef<CoordinatorCommand> reportTo) implements Command {
+        public Watch {
+            Objects.requireNonNull(attemptId, "attemptId");
+            Objects.requireNonNull(attemptStart, "attemptStart");
+            Objects.requireNonNull(reportTo, "reportTo");
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("sampling interval must be positive, was " + interval);
+            }
+        }
+    }
+
+    /** Take one last sample, send what is buffered, and stop sampling the attempt. */
+    public record Unwatch(String attemptId) implements Command {
+    }
+
+    private record SampleDue(String attemptId) implements Command {
+    }
+
+    static final Duration MAX_BATCH_AGE = Duration.ofSeconds(2);
+    /** At one sample per 10 ms (the scheduler's tick) a 2 s batch holds 200; a sample is ~40 bytes in Kryo. */
+    static final int BUFFER_CAPACITY = 256;
+
+    private final TimerScheduler<Command> timers;
+    private final ResourceProbe probe;
+    private final Duration maxBatchAge;
+    private final int bufferCapacity;
+    private final Map<String, WatchedAttempt> watched = new HashMap<>();
+
+    private static final class WatchedAttempt {
+        final Watch watch;
+        final SampleBuffer buffer;
+        Instant lastFlush;
+
+        WatchedAttempt(Watch watch, SampleBuffer buffer, Instant lastFlush) {
+            this.watch = watch;
+            this.buffer = buffer;
+            this.lastFlush = lastFlush;
+        }
+    }
+
+    public static Behavior<Command> create(ResourceProbe probe) {
+        return create(probe, MAX_BATCH_AGE, BUFFER_CAPACITY);
+    }
+
+    static Behavior<Command> create(ResourceProbe probe, Duration maxBatchAge, int bufferCapacity) {
+        return Behaviors.setup(context -> Behaviors.withTimers(
+                timers -> new MetricsAgent(context, timers, probe, maxBatchAge, bufferCapacity)));
+    }
+
+    private MetricsAgent(ActorContext<Command> context, TimerScheduler<Command> timers, ResourceProbe probe,
+                         Duration maxBatchAge, int bufferCapacity) {
+        super(context);
+        this.timers = timers;
+        this.probe = probe;
+        this.maxBatchAge = maxBatchAge;
+        this.bufferCapacity = bufferCapacity;
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Watch.class, this::onWatch)
+                .onMessage(SampleDue.class, this::onSampleDue)
+                .onMessage(Unwatch.class, this::onUnwatch)
+                .build();
+    }
+
+    private Behavior<Command> onWatch(Watch watch) {
+        if (watched.containsKey(watch.attemptId())) {
+            getContext().getLog().warn("Attempt {} is already watched; ignoring a second Watch", watch.attemptId());
+            return this;
+        }
+        if (!probe.begin(watch.pid())) {
+            getContext().getLog().warn("Attempt {}: process {} is gone before sampling began; nothing to sample",
+                    watch.attemptId(), watch.pid());
+            return this;
+        }
+        watched.put(watch.attemptId(), new WatchedAttempt(watch, new SampleBuffer(bufferCapacity), Instant.now()));
+        timers.startTimerAtFixedRate(watch.attemptId(), new SampleDue(watch.attemptId()), watch.interval());
+        return this;
+    }
+
+    private Behavior<Command> onSampleDue(SampleDue due) {
+        // Pekko drops a cancelled timer's message even when it is already queued, so the attempt is watched.
+        WatchedAttempt attempt = watched.get(due.attemptId());
+        if (!sample(attempt)) {
+            getContext().getLog().info("Attempt {}: process {} has exited; sampling ended",
+                    due.attemptId(), attempt.watch.pid());
+            end(attempt);
+        } else if (isBatchDue(attempt)) {
+            flush(attempt);
+        }
+        return this;
+    }
+
+    private Behavior<Command> onUnwatch(Unwatch unwatch) {
+        WatchedAttempt attempt = watched.get(unwatch.attemptId());
+        if (attempt == null) {
+            // Normal when the process exited before the worker node said so.
+            getContext().getLog().debug("Attempt {} is not watched; nothing to end", unwatch.attemptId());
+            return this;
+        }
+        sample(attempt);
+        end(attempt);
+        return this;
+    }
+
+    /** @return false when the process is gone */
+    private boolean sample(WatchedAttempt attempt) {
+        Watch watch = attempt.watch;
+        return probe.read(watch.pid())
+                .map(reading -> {
+                    attempt.buffer.add(toSample(reading, Duration.between(watch.attemptStart(), Instant.now())));
+                    return true;
+                })
+                .orElse(false);
+    }
+
+    private static ResourceSample toSample(ResourceReading reading, Duration sinceStart) {
+        return new ResourceSample(sinceStart.toNanos() / 1e9, reading.processCpuPercent(),
+                reading.processRssBytes(), reading.hostCpuPercent(), reading.hostUsedBytes());
+    }
+
+    private boolean isBatchDue(WatchedAttempt attempt) {
+        Duration halfInterval = attempt.watch.interval().dividedBy(2);
+        return Duration.between(attempt.lastFlush, Instant.now()).plus(halfInterval).compareTo(maxBatchAge) >= 0;
+    }
+
+    private void end(WatchedAttempt attempt) {
+        String attemptId = attempt.watch.attemptId();
+        flush(attempt);
+        timers.cancel(attemptId);
+        watched.remove(attemptId);
+        probe.end(attempt.watch.pid());
+    }
+
+    private void flush(WatchedAttempt attempt) {
+        String attemptId = attempt.watch.attemptId();
+        SampleBuffer.Drained drained = attempt.buffer.drain();
+        attempt.lastFlush = Instant.now();
+        if (drained.dropped() > 0) {
+            getContext().getLog().warn("Attempt {}: dropped the {} oldest samples, more than {} waited for one batch",
+                    attemptId, drained.dropped(), bufferCapacity);
+        }
+        if (!drained.samples().isEmpty()) {
+            attempt.watch.reportTo().tell(new CoordinatorCommand.ReportSamples(attemptId, drained.samples()));
+        }
+    }
+}

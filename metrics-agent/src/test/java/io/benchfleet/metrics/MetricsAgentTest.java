@@ -1,0 +1,144 @@
+package io.benchfleet.metrics;
+
+import io.benchfleet.metrics.probe.FakeResourceProbe;
+import io.benchfleet.protocol.cluster.CoordinatorCommand;
+import io.benchfleet.protocol.cluster.CoordinatorCommand.ReportSamples;
+import io.benchfleet.protocol.cluster.ResourceSample;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MetricsAgentTest {
+
+    private static final Duration INTERVAL = Duration.ofMillis(20);
+    private static final Duration SHORT_BATCH_AGE = Duration.ofMillis(100);
+    /** Long enough that no batch goes out on its own during a test. */
+    private static final Duration LONG_BATCH_AGE = Duration.ofMinutes(1);
+    private static final Duration WAIT = Duration.ofSeconds(3);
+    private static final long PID = 4242;
+    private static final long OTHER_PID = 4343;
+
+    private static ActorTestKit testKit;
+
+    @BeforeAll
+    static void startTestKit() {
+        testKit = ActorTestKit.create();
+    }
+
+    @AfterAll
+    static void stopTestKit() {
+        testKit.shutdownTestKit();
+    }
+
+    private static ActorRef<MetricsAgent.Command> spawnAgent(FakeResourceProbe probe, Duration maxBatchAge) {
+        return testKit.spawn(MetricsAgent.create(probe, maxBatchAge, MetricsAgent.BUFFER_CAPACITY));
+    }
+
+    private static MetricsAgent.Watch watch(String attemptId, long pid, TestProbe<CoordinatorCommand> coordinator) {
+        return new MetricsAgent.Watch(attemptId, pid, Instant.now(), INTERVAL, coordinator.getRef());
+    }
+
+    @Test
+    void sendsBatchesWhoseSamplesAdvanceInTime() {
+        TestProbe<CoordinatorCommand> coordinator = testKit.createTestProbe(CoordinatorCommand.class);
+        ActorRef<MetricsAgent.Command> agent = spawnAgent(new FakeResourceProbe(PID), SHORT_BATCH_AGE);
+
+        agent.tell(watch("a-1", PID, coordinator));
+        ReportSamples first = coordinator.expectMessageClass(ReportSamples.class, WAIT);
+        ReportSamples second = coordinator.expectMessageClass(ReportSamples.class, WAIT);
+
+        assertThat(List.of(first.attemptId(), second.attemptId())).containsOnly("a-1");
+        List<ResourceSample> samples = new ArrayList<>(first.samples());
+        samples.addAll(second.samples());
+        assertThat(samples).hasSizeGreaterThan(2);
+        assertThat(samples).extracting(ResourceSample::secondsSinceStart).isSorted().doesNotHaveDuplicates();
+        assertThat(samples.get(0).secondsSinceStart()).isPositive();
+        assertThat(samples.get(0)).isEqualTo(new ResourceSample(samples.get(0).secondsSinceStart(),
+                FakeResourceProbe.PROCESS_CPU_PERCENT, PID, FakeResourceProbe.HOST_CPU_PERCENT,
+                FakeResourceProbe.HOST_USED_BYTES));
+        agent.tell(new MetricsAgent.Unwatch("a-1"));
+    }
+
+    @Test
+    void unwatchSendsWhatIsBufferedAndStopsSampling() {
+        TestProbe<CoordinatorCommand> coordinator = testKit.createTestProbe(CoordinatorCommand.class);
+        FakeResourceProbe probe = new FakeResourceProbe(PID);
+        ActorRef<MetricsAgent.Command> agent = spawnAgent(probe, LONG_BATCH_AGE);
+        agent.tell(watch("a-1", PID, coordinator));
+        coordinator.expectNoMessage(Duration.ofMillis(150));
+
+        agent.tell(new MetricsAgent.Unwatch("a-1"));
+
+        ReportSamples last = coordinator.expectMessageClass(ReportSamples.class, WAIT);
+        // The ticks in 150 ms, and the one last sample Unwatch takes.
+        assertThat(last.samples()).hasSizeGreaterThan(2);
+        coordinator.expectNoMessage(Duration.ofMillis(200));
+        assertThat(probe.wasEnded(PID)).isTrue();
+    }
+
+    @Test
+    void keepsTheSamplesOfTwoAttemptsInSeparateBatches() {
+        TestProbe<CoordinatorCommand> coordinator = testKit.createTestProbe(CoordinatorCommand.class);
+        ActorRef<MetricsAgent.Command> agent = spawnAgent(new FakeResourceProbe(PID, OTHER_PID), SHORT_BATCH_AGE);
+        agent.tell(watch("a-1", PID, coordinator));
+        agent.tell(watch("a-2", OTHER_PID, coordinator));
+
+        Map<String, List<Long>> rssByAttempt = new HashMap<>();
+        while (rssByAttempt.size() < 2) {
+            ReportSamples batch = coordinator.expectMessageClass(ReportSamples.class, WAIT);
+            batch.samples().forEach(s -> rssByAttempt
+                    .computeIfAbsent(batch.attemptId(), id -> new ArrayList<>()).add(s.processRssBytes()));
+        }
+
+        // The fake reads each process's pid as its RSS.
+        assertThat(rssByAttempt.get("a-1")).containsOnly(PID);
+        assertThat(rssByAttempt.get("a-2")).containsOnly(OTHER_PID);
+        agent.tell(new MetricsAgent.Unwatch("a-1"));
+        agent.tell(new MetricsAgent.Unwatch("a-2"));
+    }
+
+    @Test
+    void endsSamplingQuietlyWhenTheProcessExits() {
+        TestProbe<CoordinatorCommand> coordinator = testKit.createTestProbe(CoordinatorCommand.class);
+        FakeResourceProbe probe = new FakeResourceProbe(PID, OTHER_PID);
+        ActorRef<MetricsAgent.Command> agent = spawnAgent(probe, LONG_BATCH_AGE);
+        agent.tell(watch("a-1", PID, coordinator));
+        coordinator.expectNoMessage(Duration.ofMillis(100));
+
+        probe.exit(PID);
+
+        ReportSamples flushed = coordinator.expectMessageClass(ReportSamples.class, WAIT);
+        assertThat(flushed.attemptId()).isEqualTo("a-1");
+        assertThat(flushed.samples()).isNotEmpty();
+        agent.tell(new MetricsAgent.Unwatch("a-1"));
+        coordinator.expectNoMessage(Duration.ofMillis(200));
+        assertThat(probe.wasEnded(PID)).isTrue();
+        // The agent is still there for the next attempt.
+        agent.tell(watch("a-2", OTHER_PID, coordinator));
+        agent.tell(new MetricsAgent.Unwatch("a-2"));
+        assertThat(coordinator.expectMessageClass(ReportSamples.class, WAIT).attemptId()).isEqualTo("a-2");
+    }
+
+    @Test
+    void sendsNothingForAProcessThatIsGoneBeforeTheWatch() {
+        TestProbe<CoordinatorCommand> coordinator = testKit.createTestProbe(CoordinatorCommand.class);
+        ActorRef<MetricsAgent.Command> agent = spawnAgent(new FakeResourceProbe(), SHORT_BATCH_AGE);
+
+        agent.tell(watch("a-1", PID, coordinator));
+        agent.tell(new MetricsAgent.Unwatch("a-1"));
+
+        coordinator.expectNoMessage(Duration.ofMillis(300));
+    }
+}

@@ -1,0 +1,33 @@
+package io.benchfleet.protocol.cluster;
+
+import io.benchfleet.protocol.event.TrainerEvent;
+import org.apache.pekko.actor.typed.ActorRef;
+
+import java.util.List;
+
+/** What worker nodes tell the coordinator. */
+public sealed interface CoordinatorCommand extends ClusterMessage {
+
+    /** A worker node is up and offers these slots ({@code cpu}, {@code gpu:0}, ...). */
+    record RegisterWorker(String workerId, HostInfo host, List<String> slots) implements CoordinatorCommand {
+        public RegisterWorker {
+            slots = List.copyOf(slots);
+        }
+    }
+
+    /** A slot is free: the answer is a {@link WorkerNodeMessage.TaskOffer} it can run or "none now". */
+    record RequestTask(String workerId, String slot, ActorRef<WorkerNodeMessage> replyTo)
+            implements CoordinatorCommand {
+    }
+
+    /** A trainer event of a running attempt, forwarded as it came. */
+    record ReportEvent(String attemptId, TrainerEvent event) implements CoordinatorCommand {
+    }
+
+    /** The metrics agent's readings for an attempt since the previous batch. */
+    record ReportSamples(String attemptId, List<ResourceSample> samples) implements CoordinatorCommand {
+        public ReportSamples {
+            samples = List.copyOf(samples);
+        }
+    }
+}

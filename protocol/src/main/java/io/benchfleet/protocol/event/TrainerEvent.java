@@ -1,0 +1,80 @@
+package io.benchfleet.protocol.event;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+import java.util.List;
+
+/**
+ * What a trainer tells its worker node, one JSON object per stdout line, in this order:
+ * {@code started}, one {@code epoch} per epoch, then {@code finished} or {@code failed}.
+ * The worker node forwards them to the coordinator as they come.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "event")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = TrainerEvent.Started.class, name = "started"),
+        @JsonSubTypes.Type(value = TrainerEvent.Epoch.class, name = "epoch"),
+        @JsonSubTypes.Type(value = TrainerEvent.Finished.class, name = "finished"),
+        @JsonSubTypes.Type(value = TrainerEvent.Failed.class, name = "failed")})
+public sealed interface TrainerEvent {
+
+    /** Whether the attempt is over after this event. */
+    @JsonIgnore
+    default boolean isFinal() {
+        return false;
+    }
+
+    /**
+     * Data loaded and network built; training is about to begin.
+     *
+     * @param backend      what ND4J reports it runs on, e.g. {@code CPU}
+     * @param layerHelpers the accelerated implementation each layer really got, e.g.
+     *                     {@code 0:ConvolutionLayer=MKLDNNConvHelper}; a silent fallback costs 6x
+     * @param startupSeconds from trainer JVM start to this event
+     */
+    record Started(long pid, int threads, String backend, List<String> layerHelpers, long parameters,
+                   int trainSamples, int testSamples, double startupSeconds) implements TrainerEvent {
+        public Started {
+            layerHelpers = List.copyOf(layerHelpers);
+        }
+    }
+
+    /**
+     * One epoch done. Seconds and throughput cover training only, not the evaluation after it.
+     *
+     * @param trainLoss    mean minibatch loss over the epoch, as Keras reports it
+     * @param offHeapBytes memory ND4J holds outside the JVM heap
+     */
+    record Epoch(int epoch, double seconds, double samplesPerSecond, double trainLoss, double testLoss,
+                 double testAccuracy, long heapBytes, long rssBytes, long offHeapBytes) implements TrainerEvent {
+    }
+
+    /** @param trainSeconds sum of the epochs' training time */
+    record Finished(double trainSeconds, double samplesPerSecond, double testAccuracy, double testLoss)
+            implements TrainerEvent {
+        @Override
+        public boolean isFinal() {
+            return true;
+        }
+    }
+
+    record Failed(FailureKind kind, String message) implements TrainerEvent {
+        @Override
+        public boolean isFinal() {
+            return true;
+        }
+    }
+
+    /** Why an attempt failed; later issues retry infrastructure failures but not deterministic ones. */
+    enum FailureKind {
+        /** The task cannot run as given: missing or corrupt data, an impossible configuration. */
+        BAD_INPUT,
+        /** The loss became NaN or infinite. */
+        DIVERGED,
+        /** The trainer process died or broke its event stream. */
+        CRASHED,
+        /** Anything else that went wrong inside the trainer. */
+        ERROR
+    }
+}

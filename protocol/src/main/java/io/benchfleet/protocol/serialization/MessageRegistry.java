@@ -1,0 +1,45 @@
+package io.benchfleet.protocol.serialization;
+
+import io.benchfleet.protocol.cluster.CoordinatorCommand;
+import io.benchfleet.protocol.cluster.HostInfo;
+import io.benchfleet.protocol.cluster.ResourceSample;
+import io.benchfleet.protocol.cluster.WorkerNodeMessage;
+import io.benchfleet.protocol.event.TrainerEvent;
+import io.benchfleet.protocol.sweep.Device;
+import io.benchfleet.protocol.sweep.TaskSpec;
+import io.benchfleet.protocol.sweep.TrainingSettings;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The only classes Kryo reads from the wire, with their ids. Append new classes at the end: the
+ * position is the id, and every node of a cluster must run the same list.
+ */
+public final class MessageRegistry {
+
+    static final int FIRST_ID = 100;
+
+    /** Messages and the values inside them; Kryo picks its record and enum serializers for these. */
+    public static final List<Class<?>> CLASSES = List.of(
+            CoordinatorCommand.RegisterWorker.class,
+            CoordinatorCommand.RequestTask.class,
+            CoordinatorCommand.ReportEvent.class,
+            CoordinatorCommand.ReportSamples.class,
+            WorkerNodeMessage.TaskOffer.class,
+            WorkerNodeMessage.NoTaskNow.class,
+            HostInfo.class,
+            ResourceSample.class,
+            TaskSpec.class,
+            TrainingSettings.class,
+            Device.class,
+            TrainerEvent.Started.class,
+            TrainerEvent.Epoch.class,
+            TrainerEvent.Finished.class,
+            TrainerEvent.FailureKind.class,
+            TrainerEvent.Failed.class,
+            Duration.class);
+
+    private MessageRegistry() {
+    }
+}

@@ -1,0 +1,15 @@
+package io.benchfleet.protocol.sweep;
+
+/**
+ * How one task trains: epochs, minibatch size and how many training samples it uses
+ * ({@code trainLimit} 0 = the whole training part).
+ */
+public record TrainingSettings(int epochs, int batchSize, int trainLimit) {
+    public TrainingSettings {
+        if (epochs < 1 || batchSize < 1 || trainLimit < 0) {
+            throw new IllegalArgumentException(
+                    "training settings out of range: epochs=" + epochs + ", batch-size=" + batchSize
+                            + ", train-limit=" + trainLimit);
+        }
+    }
+}

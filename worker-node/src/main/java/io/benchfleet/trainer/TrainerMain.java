@@ -1,0 +1,46 @@
+package io.benchfleet.trainer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.benchfleet.protocol.event.TrainerEvent;
+
+/**
+ * The trainer process a worker node forks for each attempt (DESIGN.md decision 3). Its only
+ * argument is the {@link TrainerTask} as JSON; its stdout carries event lines and nothing else.
+ */
+public final class TrainerMain {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TrainerMain() {
+    }
+
+    public static void main(String[] args) {
+        EventStream events = EventStream.takeOverStdout();
+        if (args.length != 1) {
+            events.emit(new TrainerEvent.Failed(TrainerEvent.FailureKind.BAD_INPUT,
+                    "trainer expects one argument, the attempt as JSON; got " + args.length));
+            System.exit(Trainer.FAILED);
+        }
+        TrainerTask task;
+        try {
+            task = JSON.readValue(args[0], TrainerTask.class);
+        } catch (JsonProcessingException e) {
+            events.emit(new TrainerEvent.Failed(TrainerEvent.FailureKind.BAD_INPUT,
+                    "trainer argument is not an attempt as JSON: " + e.getOriginalMessage()));
+            System.exit(Trainer.FAILED);
+            return;
+        }
+        // Exit explicitly: ND4J leaves non-daemon threads behind.
+        System.exit(new Trainer(events).run(task));
+    }
+
+    /** The argument {@link #main} expects. */
+    public static String encode(TrainerTask task) {
+        try {
+            return JSON.writeValueAsString(task);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + task, e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.benchfleet.worker.attempt;
+
+import io.benchfleet.trainer.TrainerMain;
+import io.benchfleet.trainer.TrainerTask;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Forks {@code java ... TrainerMain} with this worker node's own classpath: one JVM per attempt, so
+ * a native crash in ND4J cannot take the worker node down (DESIGN.md decision 3).
+ */
+public final class JvmTrainerLauncher implements TrainerLauncher {
+
+    /** JavaCPP otherwise unpacks the first native variant it finds; this is the 6x faster one (DL4J-NOTES.md). */
+    private static final String NATIVE_VARIANT = "-Dorg.bytedeco.javacpp.platform.extension=-onednn-avx2";
+
+    private final String heap;
+
+    /** @param heap the trainer's maximum heap, e.g. {@code 3g} */
+    public JvmTrainerLauncher(String heap) {
+        this.heap = heap;
+    }
+
+    @Override
+    public Process start(TrainerTask task) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command(task));
+        Map<String, String> env = builder.environment();
+        // The slot's cores, set before ND4J loads: more threads than cores costs 2x on small models.
+        env.put("OMP_NUM_THREADS", Integer.toString(task.threads()));
+        env.put("OPENBLAS_NUM_THREADS", Integer.toString(task.threads()));
+        return builder.start();
+    }
+
+    List<String> command(TrainerTask task) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + heap);
+        command.add("-XX:+UseParallelGC");
+        command.add(NATIVE_VARIANT);
+        command.add("-Dlogback.configurationFile=trainer-logback.xml");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(TrainerMain.class.getName());
+        command.add(TrainerMain.encode(task));
+        return command;
+    }
+}
