@@ -3,6 +3,9 @@ package io.benchfleet.coordinator.cli;
 import io.benchfleet.coordinator.run.RunDirectory;
 import io.benchfleet.coordinator.run.SweepRun;
 import io.benchfleet.coordinator.sweep.SweepFile;
+import io.benchfleet.protocol.dataset.DatasetCatalog;
+import io.benchfleet.protocol.dataset.DatasetInfo;
+import io.benchfleet.protocol.dataset.DatasetLocator;
 import io.benchfleet.protocol.sweep.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
-        // Before anything logs: logback reads this property once, when it starts.
+        // Before anything logs (SweepRun has a logger): logback reads this property once, when it starts.
         System.setProperty("benchfleet.log.file", directory.logs().resolve("coordinator.log").toString());
         var options = new SweepRun.Options(localWorkers, host, port, minWorkers, Installation.home());
         return new SweepRun(sweep, directory, options, System.out).execute();
@@ -70,11 +73,14 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** Local worker nodes read the datasets on this machine: a missing one stops the run before it starts. */
     private static void checkDatasets(Sweep sweep) {
-        try {
-            SweepRun.checkDatasetsPresent(sweep);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage());
+        DatasetLocator locator = DatasetLocator.forDataDir(sweep.dataDir());
+        for (String name : sweep.datasets()) {
+            DatasetInfo dataset = DatasetCatalog.byName(name).orElseThrow();
+            if (locator.locate(dataset).isEmpty()) {
+                throw new BadInputException(locator.missingMessage(dataset));
+            }
         }
     }
 }

@@ -8,8 +8,6 @@ import io.benchfleet.coordinator.report.RunSummary;
 import io.benchfleet.coordinator.store.ResultWriter;
 import io.benchfleet.protocol.BuildVersions;
 import io.benchfleet.protocol.cluster.ClusterConfig;
-import io.benchfleet.protocol.dataset.DatasetCatalog;
-import io.benchfleet.protocol.dataset.DatasetLocator;
 import io.benchfleet.protocol.sweep.Sweep;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -56,17 +54,6 @@ public final class SweepRun {
         this.runDirectory = runDirectory;
         this.options = options;
         this.console = console;
-    }
-
-    /** A dataset missing on this machine stops the run before it starts, when local workers would need it. */
-    public static void checkDatasetsPresent(Sweep sweep) {
-        DatasetLocator locator = DatasetLocator.forDataDir(sweep.dataDir());
-        for (String name : sweep.datasets()) {
-            var dataset = DatasetCatalog.byName(name).orElseThrow();
-            if (locator.locate(dataset).isEmpty()) {
-                throw new IllegalArgumentException(locator.missingMessage(dataset));
-            }
-        }
     }
 
     /** @return the exit code: 0 when every task succeeded, 1 when some failed */

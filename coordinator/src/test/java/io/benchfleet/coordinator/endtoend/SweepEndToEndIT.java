@@ -110,6 +110,8 @@ class SweepEndToEndIT {
         assertThat(results).hasSize(2).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("failed"));
         assertThat(query(runDir, "SELECT COUNT(*) FROM attempts WHERE failure_kind = 'BAD_INPUT'"
                 + " AND failure_message LIKE '%train-labels-idx1-ubyte: truncated%'")).isEqualTo(2);
+        assertThat(runDir.resolve("logs/coordinator.log")).isNotEmptyFile();
+        assertThat(runDir.resolve("logs/worker-node-1.log")).isNotEmptyFile();
     }
 
     private static List<CSVRecord> csv(Path file) throws IOException {
