@@ -1,11 +1,12 @@
 package io.benchfleet.metrics;
 
-import io.benchfleet.metrics.probe.ResourceProbe;
 import io.benchfleet.metrics.probe.ResourceReading;
 import io.benchfleet.protocol.cluster.CoordinatorCommand;
+import io.benchfleet.protocol.cluster.GpuSample;
 import io.benchfleet.protocol.cluster.ResourceSample;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -15,29 +16,36 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Samples the trainer process of each watched attempt, and its host, at the attempt's interval and sends the
- * samples to the coordinator in batches. A batch goes out at the sample closest to {@link #MAX_BATCH_AGE}
+ * Samples the trainer process tree of each watched attempt, its host, the GPUs of its slot and the host's CPU
+ * energy at the attempt's interval and sends the samples to the coordinator in batches. A batch goes out at the sample closest to {@link #MAX_BATCH_AGE}
  * after the previous one, so the coordinator sees live data without a message per sample.
  * <p>
- * Reads go through a {@link ResourceProbe}; they are short, but they are file reads, so the worker node
- * spawns the agent on the blocking dispatcher.
+ * Reads go through {@link MetricsProbes}; they are short, but they are file reads, so the worker node
+ * spawns the agent on the blocking dispatcher. The agent owns the probes and closes them when it stops.
  */
 public final class MetricsAgent extends AbstractBehavior<MetricsAgent.Command> {
 
     public sealed interface Command {
     }
 
-    /** Start sampling the process {@code pid} that carries out attempt {@code attemptId}. */
-    public record Watch(String attemptId, long pid, Instant attemptStart, Duration interval,
+    /**
+     * Start sampling the process {@code pid} that carries out attempt {@code attemptId}.
+     *
+     * @param gpus the GPUs the attempt uses ({@link SlotGpus}); their readings go with its samples
+     */
+    public record Watch(String attemptId, long pid, Instant attemptStart, Duration interval, List<Integer> gpus,
                         ActorRef<CoordinatorCommand> reportTo) implements Command {
         public Watch {
             Objects.requireNonNull(attemptId, "attemptId");
             Objects.requireNonNull(attemptStart, "attemptStart");
             Objects.requireNonNull(reportTo, "reportTo");
+            gpus = List.copyOf(gpus);
             if (interval.isNegative() || interval.isZero()) {
                 throw new IllegalArgumentException("sampling interval must be positive, was " + interval);
             }
@@ -52,11 +60,14 @@ public final class MetricsAgent extends AbstractBehavior<MetricsAgent.Command> {
     }
 
     static final Duration MAX_BATCH_AGE = Duration.ofSeconds(2);
-    /** At one sample per 10 ms (the scheduler's tick) a 2 s batch holds 200; a sample is ~40 bytes in Kryo. */
+    /**
+     * At one sample per 10 ms (the scheduler's tick) a 2 s batch holds 200. A sample is ~150 bytes in Kryo plus
+     * 9 per logical core, so even a full buffer from a 256-core host stays under the 1 MiB cluster frame.
+     */
     static final int BUFFER_CAPACITY = 256;
 
     private final TimerScheduler<Command> timers;
-    private final ResourceProbe probe;
+    private final MetricsProbes probes;
     private final Duration maxBatchAge;
     private final int bufferCapacity;
     private final Map<String, WatchedAttempt> watched = new HashMap<>();
@@ -64,6 +75,7 @@ public final class MetricsAgent extends AbstractBehavior<MetricsAgent.Command> {
     private static final class WatchedAttempt {
         final Watch watch;
         final SampleBuffer buffer;
+        final EnergyBaselines energy = new EnergyBaselines();
         Instant lastFlush;
 
         WatchedAttempt(Watch watch, SampleBuffer buffer, Instant lastFlush) {
@@ -73,20 +85,20 @@ public final class MetricsAgent extends AbstractBehavior<MetricsAgent.Command> {
         }
     }
 
-    public static Behavior<Command> create(ResourceProbe probe) {
-        return create(probe, MAX_BATCH_AGE, BUFFER_CAPACITY);
+    public static Behavior<Command> create(MetricsProbes probes) {
+        return create(probes, MAX_BATCH_AGE, BUFFER_CAPACITY);
     }
 
-    static Behavior<Command> create(ResourceProbe probe, Duration maxBatchAge, int bufferCapacity) {
+    static Behavior<Command> create(MetricsProbes probes, Duration maxBatchAge, int bufferCapacity) {
         return Behaviors.setup(context -> Behaviors.withTimers(
-                timers -> new MetricsAgent(context, timers, probe, maxBatchAge, bufferCapacity)));
+                timers -> new MetricsAgent(context, timers, probes, maxBatchAge, bufferCapacity)));
     }
 
-    private MetricsAgent(ActorContext<Command> context, TimerScheduler<Command> timers, ResourceProbe probe,
+    private MetricsAgent(ActorContext<Command> context, TimerScheduler<Command> timers, MetricsProbes probes,
                          Duration maxBatchAge, int bufferCapacity) {
         super(context);
         this.timers = timers;
-        this.probe = probe;
+        this.probes = probes;
         this.maxBatchAge = maxBatchAge;
         this.bufferCapacity = bufferCapacity;
     }
@@ -97,6 +109,7 @@ public final class MetricsAgent extends AbstractBehavior<MetricsAgent.Command> {
                 .onMessage(Watch.class, this::onWatch)
                 .onMessage(SampleDue.class, this::onSampleDue)
                 .onMessage(Unwatch.class, this::onUnwatch)
+                .onSignal(PostStop.class, signal -> onPostStop())
                 .build();
     }
 
@@ -105,12 +118,16 @@ public final class MetricsAgent extends AbstractBehavior<MetricsAgent.Command> {
             getContext().getLog().warn("Attempt {} is already watched; ignoring a second Watch", watch.attemptId());
             return this;
         }
-        if (!probe.begin(watch.pid())) {
+        if (!probes.resources().begin(watch.pid())) {
             getContext().getLog().warn("Attempt {}: process {} is gone before sampling began; nothing to sample",
                     watch.attemptId(), watch.pid());
             return this;
         }
-        watched.put(watch.attemptId(), new WatchedAttempt(watch, new SampleBuffer(bufferCapacity), Instant.now()));
+        WatchedAttempt attempt = new WatchedAttempt(watch, new SampleBuffer(bufferCapacity), Instant.now());
+        // Energy counts from here: the totals read now are the attempt's baselines.
+        attempt.energy.cpuSinceStart(probes.cpuEnergy().joules());
+        probes.gpus().latest(watch.gpus()).forEach(attempt.energy::gpuSinceStart);
+        watched.put(watch.attemptId(), attempt);
         timers.startTimerAtFixedRate(watch.attemptId(), new SampleDue(watch.attemptId()), watch.interval());
         return this;
     }
@@ -143,17 +160,25 @@ public final class MetricsAgent extends AbstractBehavior<MetricsAgent.Command> {
     /** @return false when the process is gone */
     private boolean sample(WatchedAttempt attempt) {
         Watch watch = attempt.watch;
-        return probe.read(watch.pid())
+        return probes.resources().read(watch.pid())
                 .map(reading -> {
-                    attempt.buffer.add(toSample(reading, Duration.between(watch.attemptStart(), Instant.now())));
+                    Duration sinceStart = Duration.between(watch.attemptStart(), Instant.now());
+                    Optional<Double> cpuJoules = attempt.energy.cpuSinceStart(probes.cpuEnergy().joules());
+                    List<GpuSample> gpus = probes.gpus().latest(watch.gpus()).stream()
+                            .map(attempt.energy::gpuSinceStart).toList();
+                    attempt.buffer.add(toSample(reading, sinceStart, cpuJoules, gpus));
                     return true;
                 })
                 .orElse(false);
     }
 
-    private static ResourceSample toSample(ResourceReading reading, Duration sinceStart) {
+    private static ResourceSample toSample(ResourceReading reading, Duration sinceStart, Optional<Double> cpuJoules,
+                                           List<GpuSample> gpus) {
         return new ResourceSample(sinceStart.toNanos() / 1e9, reading.processCpuPercent(),
-                reading.processRssBytes(), reading.hostCpuPercent(), reading.hostUsedBytes());
+                reading.processRssBytes(), reading.hostCpuPercent(), reading.hostUsedBytes(),
+                reading.processHostCpuPercent(), reading.processThreads(), reading.hostAvailableBytes(),
+                reading.hostLoadAverage(), reading.hostCoreCpuPercent(), reading.cpuTemperatureCelsius(),
+                reading.cpuFrequencyMhz(), cpuJoules, gpus, 0);
     }
 
     private boolean isBatchDue(WatchedAttempt attempt) {
@@ -166,7 +191,7 @@ public final class MetricsAgent extends AbstractBehavior<MetricsAgent.Command> {
         flush(attempt);
         timers.cancel(attemptId);
         watched.remove(attemptId);
-        probe.end(attempt.watch.pid());
+        probes.resources().end(attempt.watch.pid());
     }
 
     private void flush(WatchedAttempt attempt) {
@@ -174,11 +199,17 @@ public final class MetricsAgent extends AbstractBehavior<MetricsAgent.Command> {
         SampleBuffer.Drained drained = attempt.buffer.drain();
         attempt.lastFlush = Instant.now();
         if (drained.dropped() > 0) {
+            // The report shows the attempt's total too: every sample carries the drops so far.
             getContext().getLog().warn("Attempt {}: dropped the {} oldest samples, more than {} waited for one batch",
                     attemptId, drained.dropped(), bufferCapacity);
         }
         if (!drained.samples().isEmpty()) {
             attempt.watch.reportTo().tell(new CoordinatorCommand.ReportSamples(attemptId, drained.samples()));
         }
+    }
+
+    private Behavior<Command> onPostStop() {
+        probes.close();
+        return this;
     }
 }

@@ -9,16 +9,20 @@ import java.util.List;
  * The samples of one attempt waiting for the next batch. Bounded, so that a very short sampling interval can
  * neither grow the agent's memory nor build a batch too big for a cluster frame: when full it drops the oldest
  * sample, because the newest tell the coordinator what is happening now.
+ * <p>
+ * Each sample goes out stamped with the attempt's drops so far. The newest sample is never dropped, so the
+ * coordinator always receives the running total and the report can show it without a message of its own.
  */
 final class SampleBuffer {
 
-    /** What a drain hands over: the samples in the order they were taken, and how many were dropped before them. */
+    /** What a drain hands over: the samples in the order they were taken, and how many were dropped since the last drain. */
     record Drained(List<ResourceSample> samples, long dropped) {
     }
 
     private final int capacity;
     private final ArrayDeque<ResourceSample> samples;
-    private long dropped;
+    private long droppedSinceDrain;
+    private long droppedInAll;
 
     SampleBuffer(int capacity) {
         if (capacity < 1) {
@@ -31,15 +35,16 @@ final class SampleBuffer {
     void add(ResourceSample sample) {
         if (samples.size() == capacity) {
             samples.removeFirst();
-            dropped++;
+            droppedSinceDrain++;
+            droppedInAll++;
         }
-        samples.addLast(sample);
+        samples.addLast(sample.withSamplesDropped(droppedInAll));
     }
 
     Drained drain() {
-        Drained drained = new Drained(List.copyOf(samples), dropped);
+        Drained drained = new Drained(List.copyOf(samples), droppedSinceDrain);
         samples.clear();
-        dropped = 0;
+        droppedSinceDrain = 0;
         return drained;
     }
 }

@@ -1,5 +1,8 @@
 package io.benchfleet.metrics;
 
+import io.benchfleet.metrics.energy.EnergyMeter;
+import io.benchfleet.metrics.gpu.FakeGpuProbe;
+import io.benchfleet.metrics.gpu.GpuProbe;
 import io.benchfleet.metrics.probe.FakeResourceProbe;
 import io.benchfleet.protocol.cluster.CoordinatorCommand;
 import io.benchfleet.protocol.cluster.CoordinatorCommand.ReportSamples;
@@ -17,6 +20,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,11 +48,12 @@ class MetricsAgentTest {
     }
 
     private static ActorRef<MetricsAgent.Command> spawnAgent(FakeResourceProbe probe, Duration maxBatchAge) {
-        return testKit.spawn(MetricsAgent.create(probe, maxBatchAge, MetricsAgent.BUFFER_CAPACITY));
+        return testKit.spawn(MetricsAgent.create(new MetricsProbes(probe, GpuProbe.NONE, EnergyMeter.NONE),
+                maxBatchAge, MetricsAgent.BUFFER_CAPACITY));
     }
 
     private static MetricsAgent.Watch watch(String attemptId, long pid, TestProbe<CoordinatorCommand> coordinator) {
-        return new MetricsAgent.Watch(attemptId, pid, Instant.now(), INTERVAL, coordinator.getRef());
+        return new MetricsAgent.Watch(attemptId, pid, Instant.now(), INTERVAL, List.of(), coordinator.getRef());
     }
 
     @Test
@@ -65,9 +71,15 @@ class MetricsAgentTest {
         assertThat(samples).hasSizeGreaterThan(2);
         assertThat(samples).extracting(ResourceSample::secondsSinceStart).isSorted().doesNotHaveDuplicates();
         assertThat(samples.get(0).secondsSinceStart()).isPositive();
-        assertThat(samples.get(0)).isEqualTo(new ResourceSample(samples.get(0).secondsSinceStart(),
-                FakeResourceProbe.PROCESS_CPU_PERCENT, PID, FakeResourceProbe.HOST_CPU_PERCENT,
-                FakeResourceProbe.HOST_USED_BYTES));
+        ResourceSample first0 = samples.get(0);
+        assertThat(first0.processCpuPercent()).isEqualTo(FakeResourceProbe.PROCESS_CPU_PERCENT);
+        assertThat(first0.processRssBytes()).isEqualTo(PID);
+        assertThat(first0.hostCpuPercent()).isEqualTo(FakeResourceProbe.HOST_CPU_PERCENT);
+        assertThat(first0.hostUsedBytes()).isEqualTo(FakeResourceProbe.HOST_USED_BYTES);
+        assertThat(first0.processThreads()).isEqualTo(FakeResourceProbe.THREADS);
+        assertThat(first0.gpus()).isEmpty();
+        assertThat(first0.cpuEnergyJoules()).isEmpty();
+        assertThat(first0.samplesDropped()).isZero();
         agent.tell(new MetricsAgent.Unwatch("a-1"));
     }
 
@@ -140,5 +152,30 @@ class MetricsAgentTest {
         agent.tell(new MetricsAgent.Unwatch("a-1"));
 
         coordinator.expectNoMessage(Duration.ofMillis(300));
+    }
+
+    @Test
+    void samplesTheSlotsGpusAndCountsEnergyFromTheAttemptsStart() {
+        TestProbe<CoordinatorCommand> coordinator = testKit.createTestProbe(CoordinatorCommand.class);
+        FakeGpuProbe gpus = new FakeGpuProbe();
+        AtomicInteger cpuReads = new AtomicInteger();
+        // A counter that already stood at 1000 J before the attempt, then gains 5 J per read.
+        EnergyMeter cpuEnergy = () -> Optional.of(1000.0 + 5.0 * cpuReads.getAndIncrement());
+        ActorRef<MetricsAgent.Command> agent = testKit.spawn(MetricsAgent.create(
+                new MetricsProbes(new FakeResourceProbe(PID), gpus, cpuEnergy), LONG_BATCH_AGE, MetricsAgent.BUFFER_CAPACITY));
+        agent.tell(new MetricsAgent.Watch("a-1", PID, Instant.now(), INTERVAL, List.of(1), coordinator.getRef()));
+        agent.tell(new MetricsAgent.Unwatch("a-1"));
+
+        List<ResourceSample> samples = coordinator.expectMessageClass(ReportSamples.class, WAIT).samples();
+
+        ResourceSample first = samples.get(0);
+        assertThat(first.cpuEnergyJoules()).contains(5.0);
+        assertThat(first.gpus()).singleElement().satisfies(gpu -> {
+            assertThat(gpu.index()).isEqualTo(1);
+            assertThat(gpu.powerWatts()).contains(FakeGpuProbe.WATTS);
+            assertThat(gpu.energyJoules()).contains(FakeGpuProbe.JOULES_PER_READ);
+        });
+        testKit.stop(agent);
+        assertThat(gpus.isClosed()).isTrue();
     }
 }

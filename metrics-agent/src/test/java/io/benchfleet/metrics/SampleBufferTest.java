@@ -3,13 +3,17 @@ package io.benchfleet.metrics;
 import io.benchfleet.protocol.cluster.ResourceSample;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Optional;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class SampleBufferTest {
 
     private static ResourceSample at(double seconds) {
-        return new ResourceSample(seconds, 100.0, 1L, 50.0, 2L);
+        return new ResourceSample(seconds, 100.0, 1L, 50.0, 2L, 50.0, 10, 3L, Optional.empty(), List.of(50.0, 50.0),
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), 0);
     }
 
     @Test
@@ -33,8 +37,40 @@ class SampleBufferTest {
 
         SampleBuffer.Drained drained = buffer.drain();
 
-        assertThat(drained.samples()).containsExactly(at(4), at(5));
+        assertThat(drained.samples()).extracting(ResourceSample::secondsSinceStart).containsExactly(4.0, 5.0);
         assertThat(drained.dropped()).isEqualTo(3);
+    }
+
+    @Test
+    void stampsEachSampleWithTheDropsOfTheWholeAttemptSoFar() {
+        SampleBuffer buffer = new SampleBuffer(2);
+        for (int second = 1; second <= 4; second++) {
+            buffer.add(at(second));
+        }
+        buffer.drain();
+        buffer.add(at(5));
+        buffer.add(at(6));
+        buffer.add(at(7));
+
+        SampleBuffer.Drained drained = buffer.drain();
+
+        assertThat(drained.dropped()).isEqualTo(1);
+        // The newest sample is never dropped, so the last one received always carries the total.
+        assertThat(drained.samples()).extracting(ResourceSample::samplesDropped).containsExactly(2L, 3L);
+    }
+
+    @Test
+    void neverBlocksNorGrowsBeyondItsCapacity() {
+        SampleBuffer buffer = new SampleBuffer(8);
+        for (int second = 1; second <= 100_000; second++) {
+            buffer.add(at(second));
+        }
+
+        SampleBuffer.Drained drained = buffer.drain();
+
+        assertThat(drained.samples()).hasSize(8);
+        assertThat(drained.dropped()).isEqualTo(100_000 - 8);
+        assertThat(drained.samples().get(7).secondsSinceStart()).isEqualTo(100_000.0);
     }
 
     @Test

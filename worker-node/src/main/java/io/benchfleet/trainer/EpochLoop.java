@@ -22,6 +22,8 @@ final class EpochLoop {
 
     private static final Logger log = LoggerFactory.getLogger(EpochLoop.class);
     private static final int EVALUATION_BATCH = 1000;
+    /** Train accuracy is measured on this many training samples at most: a full pass would cost a third of an epoch. */
+    private static final int TRAIN_ACCURACY_SAMPLES = 10_000;
     private static final float LOG_EPSILON = 1e-7f;
 
     private final MultiLayerNetwork network;
@@ -56,8 +58,9 @@ final class EpochLoop {
             double trainLoss = trainOneEpoch(epoch, order);
             double seconds = (System.nanoTime() - start) / 1e9;
             trainSeconds += seconds;
-            evaluated = evaluate(test);
-            onEpoch.accept(new TrainerEvent.Epoch(epoch, seconds, train.count() / seconds, trainLoss,
+            double trainAccuracy = evaluate(train, TRAIN_ACCURACY_SAMPLES).accuracy();
+            evaluated = evaluate(test, test.count());
+            onEpoch.accept(new TrainerEvent.Epoch(epoch, seconds, train.count() / seconds, trainLoss, trainAccuracy,
                     evaluated.loss(), evaluated.accuracy(), resources.heapBytes(), resources.rssBytes(),
                     resources.offHeapBytes()));
         }
@@ -84,19 +87,23 @@ final class EpochLoop {
         return lossSum / order.length;
     }
 
-    /** Accuracy and mean categorical cross-entropy of the network's softmax output on a part. */
-    private Evaluated evaluate(TrainingData part) {
+    /**
+     * Accuracy and mean categorical cross-entropy of the network's softmax output on the first
+     * {@code limit} samples of a part (the training part's order is already random).
+     */
+    private Evaluated evaluate(TrainingData part, int limit) {
         Evaluation evaluation = new Evaluation((int) part.labels().columns());
+        int count = Math.min(limit, part.count());
         double lossSum = 0;
-        for (int from = 0; from < part.count(); from += EVALUATION_BATCH) {
-            int to = Math.min(part.count(), from + EVALUATION_BATCH);
+        for (int from = 0; from < count; from += EVALUATION_BATCH) {
+            int to = Math.min(count, from + EVALUATION_BATCH);
             INDArray features = part.features().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
             INDArray labels = part.labels().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
             INDArray output = network.output(features, false);
             evaluation.eval(labels, output);
             lossSum -= labels.mul(Transforms.log(output.add(LOG_EPSILON), false)).sumNumber().doubleValue();
         }
-        return new Evaluated(lossSum / part.count(), evaluation.accuracy());
+        return new Evaluated(lossSum / count, evaluation.accuracy());
     }
 
     private int[] permutation(int n) {

@@ -1,16 +1,16 @@
 package io.benchfleet.trainer;
 
 import io.benchfleet.protocol.architecture.Architecture;
-import io.benchfleet.protocol.architecture.ArchitectureZoo;
 import io.benchfleet.protocol.dataset.DatasetCatalog;
 import io.benchfleet.protocol.dataset.DatasetInfo;
-import io.benchfleet.protocol.dataset.DatasetLocator;
 import io.benchfleet.protocol.event.TrainerEvent;
 import io.benchfleet.protocol.event.TrainerEvent.FailureKind;
+import io.benchfleet.protocol.sweep.Split;
 import io.benchfleet.protocol.sweep.TaskSpec;
 import io.benchfleet.trainer.data.DataFileException;
 import io.benchfleet.trainer.data.DatasetLoader;
-import io.benchfleet.trainer.data.TrainSubset;
+import io.benchfleet.trainer.data.FeatureScaling;
+import io.benchfleet.trainer.data.TaskParts;
 import io.benchfleet.trainer.network.NetworkFactory;
 import io.benchfleet.trainer.network.OneDnnHelpers;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -40,10 +40,12 @@ final class Trainer {
         try {
             train(trainerTask);
             return SUCCEEDED;
-        } catch (DataFileException | BadTaskException e) {
+        } catch (DataFileException | BadTaskException | NetworkFactory.UnsupportedByDl4jException e) {
             return fail(FailureKind.BAD_INPUT, e.getMessage());
         } catch (DivergedException e) {
             return fail(FailureKind.DIVERGED, e.getMessage());
+        } catch (WrongBackendException e) {
+            return fail(FailureKind.ERROR, e.getMessage());
         } catch (RuntimeException | OutOfMemoryError e) {
             log.error("attempt {} failed", trainerTask.attemptId(), e);
             return fail(FailureKind.ERROR, e.toString());
@@ -54,29 +56,55 @@ final class Trainer {
         TaskSpec task = trainerTask.task();
         DatasetInfo dataset = DatasetCatalog.byName(task.dataset())
                 .orElseThrow(() -> new BadTaskException("unknown dataset '" + task.dataset() + "'"));
-        Architecture architecture = ArchitectureZoo.byName(task.architecture())
-                .orElseThrow(() -> new BadTaskException("unknown architecture '" + task.architecture() + "'"));
+        Architecture architecture = trainerTask.architecture();
+        architecture.incompatibility(dataset.inputShape(), dataset.classes()).ifPresent(problem -> {
+            throw new BadTaskException("architecture " + architecture.name() + " cannot train on " + dataset.name()
+                    + ": " + problem);
+        });
+        Parts parts = load(trainerTask, dataset);
+        MultiLayerNetwork network = build(architecture, dataset, task);
+        // After the build: ND4J loads its backend with the first array, and only then can say which it is.
+        String backend = backend();
+        BackendCheck.problem(task.device(), backend).ifPresent(problem -> {
+            throw new WrongBackendException(problem);
+        });
 
-        var parts = new DatasetLoader(DatasetLocator.forDataDir(trainerTask.dataDir())).load(dataset);
-        log.info("loaded {} from {}", dataset.name(), parts.directory());
-        TrainingData train = TrainingData.of(TrainSubset.of(parts.train(), task.training().trainLimit(), task.seed()));
-        TrainingData test = TrainingData.of(parts.test());
-
-        Nd4j.getRandom().setSeed(task.seed());
-        MultiLayerNetwork network = NetworkFactory.build(architecture, dataset.inputShape(), task.seed());
-        OneDnnHelpers.install(network);
-        List<String> helpers = OneDnnHelpers.describe(network);
-        log.info("layer helpers: {}", helpers.isEmpty() ? "none" : helpers);
-
-        events.emit(new TrainerEvent.Started(ProcessHandle.current().pid(), trainerTask.threads(), backend(), helpers,
-                network.numParams(), train.count(), test.count(), ResourceReadings.jvmUptimeSeconds()));
-        var loop = new EpochLoop(network, train, test, task.training().batchSize(), task.seed(), new ResourceReadings());
+        events.emit(new TrainerEvent.Started(ProcessHandle.current().pid(), trainerTask.threads(), backend,
+                OneDnnHelpers.describe(network), network.numParams(), parts.train().count(), parts.test().count(),
+                ResourceReadings.jvmUptimeSeconds()));
+        var loop = new EpochLoop(network, parts.train(), parts.test(), task.training().batchSize(), task.seed(),
+                new ResourceReadings());
         EpochLoop.Outcome outcome = loop.run(task.training().epochs(), events::emit);
         warnAboutFallbacks(network);
 
-        double samples = (double) train.count() * task.training().epochs();
+        double samples = (double) parts.train().count() * task.training().epochs();
         events.emit(new TrainerEvent.Finished(outcome.trainSeconds(), samples / outcome.trainSeconds(),
                 outcome.lastEvaluation().accuracy(), outcome.lastEvaluation().loss()));
+    }
+
+    private record Parts(TrainingData train, TrainingData test) {
+    }
+
+    /** The task's train and test parts, scaled with statistics of the train part only. */
+    private static Parts load(TrainerTask trainerTask, DatasetInfo dataset) {
+        TaskSpec task = trainerTask.task();
+        Split split = Split.fromLabel(task.split())
+                .orElseThrow(() -> new BadTaskException("unknown split '" + task.split() + "'"));
+        var loaded = DatasetLoader.forDataDir(trainerTask.dataDir()).load(dataset);
+        log.info("loaded {} from {}", dataset.name(), loaded.directory());
+        TaskParts parts = TaskParts.of(loaded, split, task);
+        FeatureScaling scaling = FeatureScaling.fit(dataset.normalisation(), parts.train());
+        return new Parts(TrainingData.of(parts.train(), scaling), TrainingData.of(parts.test(), scaling));
+    }
+
+    private static MultiLayerNetwork build(Architecture architecture, DatasetInfo dataset, TaskSpec task) {
+        Nd4j.getRandom().setSeed(task.seed());
+        MultiLayerNetwork network = NetworkFactory.build(architecture, dataset.inputShape(),
+                task.training().optimizer(), task.seed());
+        OneDnnHelpers.install(network);
+        List<String> helpers = OneDnnHelpers.describe(network);
+        log.info("layer helpers: {}", helpers.isEmpty() ? "none" : helpers);
+        return network;
     }
 
     private static void warnAboutFallbacks(MultiLayerNetwork network) {
@@ -86,16 +114,27 @@ final class Trainer {
         }
     }
 
-    /** ND4J's backend and whether its native library was built with oneDNN. */
+    /** ND4J's backend, whether its native library was built with oneDNN, and the BLAS kernels forced, if any. */
     private static String backend() {
         String build = NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
         String device = Nd4j.getEnvironment().isCPU() ? "CPU" : "CUDA";
-        return build.contains("HAVE_ONEDNN") ? device + " (oneDNN)" : device;
+        String oneDnn = build.contains("HAVE_ONEDNN") ? ", oneDNN" : "";
+        String kernels = System.getenv("OPENBLAS_CORETYPE");
+        return device + oneDnn + (kernels == null ? "" : ", OpenBLAS " + kernels + " kernels");
     }
 
     private int fail(FailureKind kind, String message) {
         events.emit(new TrainerEvent.Failed(kind, message));
         return FAILED;
+    }
+
+    /** The trainer got another ND4J backend than its task's device needs. */
+    static final class WrongBackendException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        WrongBackendException(String message) {
+            super(message);
+        }
     }
 
     static final class BadTaskException extends RuntimeException {

@@ -2,6 +2,8 @@ package io.benchfleet.trainer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.benchfleet.protocol.event.TrainerEvent;
 
 /**
@@ -10,7 +12,10 @@ import io.benchfleet.protocol.event.TrainerEvent;
  */
 public final class TrainerMain {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Flatten and BatchNorm have no fields; they still travel, as their type name. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .build();
 
     private TrainerMain() {
     }
@@ -37,10 +42,14 @@ public final class TrainerMain {
 
     /** The argument {@link #main} expects. */
     public static String encode(TrainerTask task) {
+        return json(task);
+    }
+
+    static String json(Object value) {
         try {
-            return JSON.writeValueAsString(task);
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode " + task, e);
+            throw new IllegalStateException("cannot encode " + value, e);
         }
     }
 }

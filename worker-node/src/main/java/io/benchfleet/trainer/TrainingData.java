@@ -1,23 +1,24 @@
 package io.benchfleet.trainer;
 
-import io.benchfleet.trainer.data.LabelledImages;
+import io.benchfleet.trainer.data.FeatureScaling;
+import io.benchfleet.trainer.data.LabelledSamples;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A part of a dataset as the network reads it: features as floats in [0, 1], one row per sample,
- * and one-hot labels. Pixel intensities are divided by 255 as the studies' Keras code does; that
- * uses no statistics of the data, so nothing leaks from test to train.
+ * A part of a task's data as the network reads it: scaled features as floats, one row per sample,
+ * and one-hot labels. The scaling was fitted on the training part (see {@link FeatureScaling}) and is
+ * applied unchanged to the test part.
  */
 record TrainingData(INDArray features, INDArray labels) {
 
-    static TrainingData of(LabelledImages part) {
+    static TrainingData of(LabelledSamples part, FeatureScaling scaling) {
         int count = part.count();
         int size = part.shape().size();
-        float[] features = new float[count * size];
-        byte[] pixels = part.pixels();
+        float[] features = new float[Math.multiplyExact(count, size)];
+        byte[] raw = part.features();
         for (int i = 0; i < features.length; i++) {
-            features[i] = (pixels[i] & 0xff) / 255f;
+            features[i] = scaling.apply(i % size, raw[i] & 0xff);
         }
         float[] oneHot = new float[count * part.classes()];
         for (int i = 0; i < count; i++) {

@@ -1,31 +1,45 @@
 package io.benchfleet.worker;
 
 import io.benchfleet.metrics.MetricsAgent;
-import io.benchfleet.metrics.probe.ResourceProbe;
+import io.benchfleet.metrics.MetricsProbes;
 import io.benchfleet.protocol.cluster.CoordinatorCommand;
 import io.benchfleet.protocol.cluster.HostInfo;
 import io.benchfleet.protocol.cluster.ServiceKeys;
 import io.benchfleet.worker.attempt.TrainerLauncher;
 import io.benchfleet.worker.slot.Slot;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.Cancellable;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /**
  * A worker node: finds the coordinator through the Receptionist, registers with it, and runs one
  * {@link Slot} per slot it offers, all sharing one metrics agent. When the coordinator leaves the
- * cluster, the node stops: its sweep is over.
+ * cluster, the node stops: its sweep is over. When the node is stopped (SIGTERM, Ctrl-C), Pekko's
+ * coordinated shutdown first lets every slot hand back or finish its attempt, then leaves the
+ * cluster.
  */
 public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
+
+    /** The coordinated shutdown phase the slots stop in; its timeout bounds how long a stop waits for them. */
+    public static final String STOP_PHASE_TIMEOUT = "pekko.coordinated-shutdown.phases.before-service-unbind.timeout";
 
     public sealed interface Command {
     }
@@ -36,8 +50,9 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
     /**
      * @param slots      slot names, e.g. {@code cpu}
      * @param cpuThreads the cores a cpu slot's trainer may use
+     * @param onStop     what the slots do with their running attempts when the node is stopped
      */
-    public record Settings(String workerId, HostInfo host, List<String> slots, int cpuThreads) {
+    public record Settings(String workerId, HostInfo host, List<String> slots, int cpuThreads, Slot.OnStop onStop) {
         public Settings {
             slots = List.copyOf(slots);
         }
@@ -48,19 +63,20 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
     private final Executor processThreads;
     private final ActorRef<MetricsAgent.Command> metricsAgent;
     private Optional<ActorRef<CoordinatorCommand>> coordinator = Optional.empty();
+    private Optional<Cancellable> stopTask = Optional.empty();
 
-    public static Behavior<Command> create(Settings settings, TrainerLauncher launcher, ResourceProbe probe,
+    public static Behavior<Command> create(Settings settings, TrainerLauncher launcher, MetricsProbes probes,
                                            Executor processThreads) {
-        return Behaviors.setup(context -> new WorkerNode(context, settings, launcher, probe, processThreads));
+        return Behaviors.setup(context -> new WorkerNode(context, settings, launcher, probes, processThreads));
     }
 
-    private WorkerNode(ActorContext<Command> context, Settings settings, TrainerLauncher launcher, ResourceProbe probe,
+    private WorkerNode(ActorContext<Command> context, Settings settings, TrainerLauncher launcher, MetricsProbes probes,
                        Executor processThreads) {
         super(context);
         this.settings = settings;
         this.launcher = launcher;
         this.processThreads = processThreads;
-        this.metricsAgent = context.spawn(MetricsAgent.create(probe), "metrics-agent",
+        this.metricsAgent = context.spawn(MetricsAgent.create(probes), "metrics-agent",
                 DispatcherSelector.fromConfig("benchfleet.blocking-io-dispatcher"));
         ActorRef<Receptionist.Listing> listings = context.messageAdapter(Receptionist.Listing.class, CoordinatorsListed::new);
         context.getSystem().receptionist().tell(Receptionist.subscribe(ServiceKeys.COORDINATOR, listings));
@@ -68,7 +84,10 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
 
     @Override
     public Receive<Command> createReceive() {
-        return newReceiveBuilder().onMessage(CoordinatorsListed.class, this::onCoordinatorsListed).build();
+        return newReceiveBuilder()
+                .onMessage(CoordinatorsListed.class, this::onCoordinatorsListed)
+                .onSignal(PostStop.class, signal -> onPostStop())
+                .build();
     }
 
     private Behavior<Command> onCoordinatorsListed(CoordinatorsListed listed) {
@@ -89,9 +108,30 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
         getContext().getLog().info("worker node {} found the coordinator at {}; slots {}", settings.workerId(),
                 found.path().address(), settings.slots());
         found.tell(new CoordinatorCommand.RegisterWorker(settings.workerId(), settings.host(), settings.slots()));
+        List<ActorRef<Slot.Command>> slots = new ArrayList<>();
         for (String slot : settings.slots()) {
             var slotSettings = new Slot.Settings(settings.workerId(), slot, settings.cpuThreads());
-            getContext().spawn(Slot.create(slotSettings, found, metricsAgent, launcher, processThreads), "slot-" + slot);
+            slots.add(getContext().spawn(Slot.create(slotSettings, found, metricsAgent, launcher, processThreads),
+                    "slot-" + slot));
         }
+        stopTask = Optional.of(CoordinatedShutdown.get(getContext().getSystem()).addCancellableTask(
+                CoordinatedShutdown.PhaseBeforeServiceUnbind(), "stop-slots", () -> stopSlots(slots)));
+    }
+
+    /** Runs before the node leaves the cluster, so a handed-back attempt or a last result still reaches the coordinator. */
+    private CompletionStage<Done> stopSlots(List<ActorRef<Slot.Command>> slots) {
+        var system = getContext().getSystem();
+        Duration wait = system.settings().config().getDuration(STOP_PHASE_TIMEOUT);
+        CompletableFuture<?>[] stopped = slots.stream()
+                .map(slot -> AskPattern.<Slot.Command, Done>ask(slot, replyTo -> new Slot.Stop(settings.onStop(), replyTo),
+                        wait, system.scheduler()).toCompletableFuture())
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(stopped).thenApply(all -> Done.getInstance());
+    }
+
+    /** Stopped because the coordinator left: the slots are gone already, and there is nothing to hand back. */
+    private Behavior<Command> onPostStop() {
+        stopTask.ifPresent(Cancellable::cancel);
+        return this;
     }
 }

@@ -1,10 +1,14 @@
 package io.benchfleet.worker;
 
 import io.benchfleet.metrics.host.HostDescription;
-import io.benchfleet.metrics.probe.OshiResourceProbe;
+import io.benchfleet.metrics.MetricsProbes;
 import io.benchfleet.protocol.cluster.ClusterConfig;
+import io.benchfleet.protocol.cluster.ClusterTls;
 import io.benchfleet.protocol.cluster.HostInfo;
+import io.benchfleet.worker.attempt.CommandTrainerLauncher;
 import io.benchfleet.worker.attempt.JvmTrainerLauncher;
+import io.benchfleet.worker.attempt.TrainerLauncher;
+import io.benchfleet.worker.slot.Slot;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
@@ -17,6 +21,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -28,14 +33,24 @@ import java.util.concurrent.Executors;
 public final class WorkerNodeMain implements Callable<Integer> {
 
     static final int BAD_INPUT = 2;
+    /** Killing a trainer and telling the coordinator takes well under a second; a finishing attempt may take hours. */
+    private static final String HAND_BACK_WAIT = "10s";
+    private static final String FINISH_WAIT = "7d";
 
     @Option(names = "--join", required = true, paramLabel = "HOST:PORT",
             description = "The coordinator's cluster address (bin/coordinator run ... --port PORT).")
     private String join;
 
     @Option(names = "--slots", split = ",", defaultValue = "cpu",
-            description = "Slots this node offers (default: ${DEFAULT-VALUE}); only cpu in this version.")
+            description = "Slots this node offers (default: ${DEFAULT-VALUE}: one task at a time on this host);"
+                    + " cpu:0,cpu:1,... or cpu*N for N cpu slots that run tasks side by side.")
     private List<String> slots;
+
+    @Option(names = "--tls", paramLabel = "DIR",
+            description = "Cluster traffic under TLS with mutual authentication: DIR holds this node's " + ClusterTls.KEY_STORE
+                    + " and the CA's " + ClusterTls.TRUST_STORE + " (deploy/gen-certs); password from $"
+                    + ClusterTls.PASSWORD_VARIABLE + " or DIR/" + ClusterTls.PASSWORD_FILE + ".")
+    private Path tlsDirectory;
 
     @Option(names = "--port", defaultValue = "0", description = "Cluster port of this node (default: any free one).")
     private int port;
@@ -52,6 +67,15 @@ public final class WorkerNodeMain implements Callable<Integer> {
     @Option(names = "--join-timeout", defaultValue = "20", description = "Seconds to wait for the coordinator (default: ${DEFAULT-VALUE}).")
     private int joinTimeoutSeconds;
 
+    @Option(names = "--on-stop", defaultValue = "hand-back", paramLabel = "hand-back|finish",
+            description = "What a stopped node (SIGTERM, Ctrl-C) does with its running attempt: hand-back kills the trainer"
+                    + " and the task runs again elsewhere; finish waits for it to end, however long (default: ${DEFAULT-VALUE}).")
+    private String onStop;
+
+    // For the multi-JVM tests: a fake trainer that speaks the event lines. Hidden, so nobody picks it by accident.
+    @Option(names = "--trainer-command", hidden = true)
+    private Path trainerCommand;
+
     @Option(names = "--log-file", defaultValue = "logs/worker-node.log", description = "Where this node logs (default: ${DEFAULT-VALUE}).")
     private Path logFile;
 
@@ -65,27 +89,31 @@ public final class WorkerNodeMain implements Callable<Integer> {
     public Integer call() {
         JoinAddress joinAddress;
         String advertised;
+        Slot.OnStop stopMode;
+        Optional<ClusterTls> tls;
         try {
             joinAddress = JoinAddress.parse(join);
-            validateSlots();
+            slots = SlotList.parse(slots);
+            stopMode = stopMode();
             advertised = host != null ? host : joinAddress.localAddressTowards();
+            tls = Optional.ofNullable(tlsDirectory).map(dir -> ClusterTls.fromDirectory(dir, System.getenv()));
         } catch (IllegalArgumentException e) {
             return badInput(e.getMessage());
         }
         // Before anything logs: logback reads this property once, when it starts.
         System.setProperty("benchfleet.log.file", logFile.toAbsolutePath().toString());
-        return run(joinAddress, advertised);
+        return run(joinAddress, advertised, stopMode, tls);
     }
 
-    private void validateSlots() {
-        for (String slot : slots) {
-            if (!slot.equals("cpu")) {
-                throw new IllegalArgumentException("--slots: '" + slot + "' is not available in this version; expected cpu");
-            }
-        }
+    private Slot.OnStop stopMode() {
+        return switch (onStop) {
+            case "hand-back" -> Slot.OnStop.HAND_BACK;
+            case "finish" -> Slot.OnStop.FINISH;
+            default -> throw new IllegalArgumentException("--on-stop = '" + onStop + "': expected hand-back or finish");
+        };
     }
 
-    private int run(JoinAddress joinAddress, String advertised) {
+    private int run(JoinAddress joinAddress, String advertised, Slot.OnStop stopMode, Optional<ClusterTls> tls) {
         HostInfo hostInfo = HostDescription.ofThisMachine();
         int threads = cores != null ? cores : hostInfo.logicalCores();
         ExecutorService processThreads = Executors.newCachedThreadPool(runnable -> {
@@ -96,12 +124,16 @@ public final class WorkerNodeMain implements Callable<Integer> {
         var config = ClusterConfig.of(advertised, port, "worker", Map.of(
                 "pekko.cluster.seed-nodes", List.of(joinAddress.seedNode()),
                 // Without it an unreachable --join would retry forever in silence.
-                "pekko.cluster.shutdown-after-unsuccessful-join-seed-nodes", joinTimeoutSeconds + "s"));
+                "pekko.cluster.shutdown-after-unsuccessful-join-seed-nodes", joinTimeoutSeconds + "s",
+                WorkerNode.STOP_PHASE_TIMEOUT, stopMode == Slot.OnStop.FINISH ? FINISH_WAIT : HAND_BACK_WAIT), tls);
+        TrainerLauncher launcher = trainerCommand != null
+                ? new CommandTrainerLauncher(trainerCommand)
+                : new JvmTrainerLauncher(trainerHeap);
         Behavior<io.benchfleet.worker.WorkerNode.Command> guardian = Behaviors.setup(context -> {
             var self = Cluster.get(context.getSystem()).selfMember().address();
             String workerId = hostInfo.hostname() + ":" + self.getPort().orElse(0);
-            var settings = new WorkerNode.Settings(workerId, hostInfo, slots, threads);
-            return WorkerNode.create(settings, new JvmTrainerLauncher(trainerHeap), new OshiResourceProbe(), processThreads);
+            var settings = new WorkerNode.Settings(workerId, hostInfo, slots, threads, stopMode);
+            return WorkerNode.create(settings, launcher, MetricsProbes.ofThisHost(slots), processThreads);
         });
         ActorSystem<WorkerNode.Command> system = ActorSystem.create(guardian, ClusterConfig.SYSTEM_NAME, config);
         CompletableFuture<Boolean> joined = new CompletableFuture<>();
@@ -112,6 +144,10 @@ public final class WorkerNodeMain implements Callable<Integer> {
         });
         system.getWhenTerminated().toCompletableFuture().join();
         if (!joined.isDone()) {
+            Optional<String> refused = tls.flatMap(material -> CoordinatorHandshake.refusal(material, joinAddress));
+            if (refused.isPresent()) {
+                return badInput(refused.get());
+            }
             System.err.println("worker-node: cannot join the coordinator at " + joinAddress + ": no answer within "
                     + joinTimeoutSeconds + "s; expected a running `bin/coordinator run SWEEP --port " + joinAddress.port()
                     + "` reachable from here");

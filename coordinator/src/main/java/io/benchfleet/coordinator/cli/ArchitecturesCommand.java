@@ -8,19 +8,22 @@ import picocli.CommandLine.Command;
 import java.util.concurrent.Callable;
 
 @Command(name = "architectures", mixinStandardHelpOptions = true,
-        description = "Lists the architectures a sweep can name: parameters, layers, source study.")
+        description = "Lists the architectures a sweep can name: parameters, layers, optimizer, source study.")
 final class ArchitecturesCommand implements Callable<Integer> {
-
-    /** The studies count parameters for their own input; the zoo's models are all for 28x28 grey images. */
-    private static final Shape COUNTED_FOR = new Shape(1, 28, 28);
 
     @Override
     public Integer call() {
-        System.out.printf("%-12s %12s  %-38s %s%n", "name", "parameters", "source", "layers (for a 1x28x28 input)");
+        System.out.printf("%-16s %10s %10s  %-8s %-36s %s%n", "name", "trainable", "total", "input", "source",
+                "training / layers");
         for (Architecture a : ArchitectureZoo.all()) {
-            System.out.printf("%-12s %,12d  %-38s %s%n", a.name(), a.parameterCount(COUNTED_FOR), a.source(),
-                    a.describeLayers());
+            Shape in = a.input();
+            System.out.printf("%-16s %,10d %,10d  %-8s %-36s %s, %d epochs, batch %d%n", a.name(), a.parameterCount(in),
+                    a.totalCount(in), in.channels() + "x" + in.height() + "x" + in.width(), a.source(),
+                    a.optimizer().describe(), a.epochs(), a.batchSize());
+            System.out.printf("%-16s %s%n", "", a.describeLayers());
         }
+        System.out.println("trainable = what the optimizer updates; total = Keras' 'Total params', which also counts"
+                + " BatchNorm's moving mean and variance, and equals DL4J's numParams().");
         return 0;
     }
 }

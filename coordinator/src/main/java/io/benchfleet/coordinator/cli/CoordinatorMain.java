@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "coordinator", mixinStandardHelpOptions = true,
         description = "Runs neural-network training benchmarks as sweeps over worker nodes and reports them.",
-        subcommands = {RunCommand.class, ReportCommand.class, ArchitecturesCommand.class, DatasetsCommand.class})
+        subcommands = {RunCommand.class, ResumeCommand.class, ReportCommand.class, ArchitecturesCommand.class, DatasetsCommand.class})
 public final class CoordinatorMain {
 
     static final int SOME_TASK_FAILED = 1;

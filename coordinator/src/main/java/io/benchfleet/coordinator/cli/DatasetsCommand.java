@@ -1,17 +1,24 @@
 package io.benchfleet.coordinator.cli;
 
+import io.benchfleet.protocol.architecture.Shape;
 import io.benchfleet.protocol.dataset.DatasetCatalog;
 import io.benchfleet.protocol.dataset.DatasetInfo;
 import io.benchfleet.protocol.dataset.DatasetLocator;
+import io.benchfleet.protocol.dataset.DatasetSurvey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "datasets", mixinStandardHelpOptions = true,
-        description = "Lists the datasets a sweep can name and where each is found on this machine.")
+        description = "Lists the datasets a sweep can name: where each is found on this machine, its samples,"
+                + " input shape, classes and whether its files match the published checksums.")
 final class DatasetsCommand implements Callable<Integer> {
+
+    private static final String ROW = "%-16s %-8s %-8s %-14s %s%n";
 
     @Option(names = "--data-dir", defaultValue = "data", description = "Looked in first (default: ${DEFAULT-VALUE}; BENCHFLEET_DATA overrides).")
     private String dataDir;
@@ -19,13 +26,27 @@ final class DatasetsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DatasetLocator locator = DatasetLocator.forDataDir(dataDir);
-        System.out.printf("%-14s %-10s %-8s %s%n", "name", "input", "classes", "found at");
+        System.out.printf(ROW, "name", "input", "classes", "train/test", "found at; checksums");
         for (DatasetInfo dataset : DatasetCatalog.all()) {
-            var shape = dataset.inputShape();
-            System.out.printf("%-14s %-10s %-8d %s%n", dataset.name(),
-                    shape.channels() + "x" + shape.height() + "x" + shape.width(), dataset.classes(),
-                    locator.locate(dataset).map(Path::toString).orElse("missing: looked in " + locator.candidates(dataset)));
+            String shape = shape(dataset.inputShape());
+            Optional<Path> found = locator.locate(dataset);
+            if (found.isEmpty()) {
+                System.out.printf(ROW, dataset.name(), shape, dataset.classes(), "-",
+                        "missing (`run` downloads it when the URL is reachable): looked in " + locator.candidates(dataset));
+                continue;
+            }
+            try {
+                DatasetSurvey survey = DatasetSurvey.of(dataset, found.get());
+                System.out.printf(ROW, dataset.name(), shape, dataset.classes(),
+                        survey.trainSamples() + "/" + survey.testSamples(), found.get() + "; " + survey.checksums());
+            } catch (IOException e) {
+                System.out.printf(ROW, dataset.name(), shape, dataset.classes(), "?", found.get() + "; cannot read: " + e.getMessage());
+            }
         }
         return 0;
+    }
+
+    private static String shape(Shape shape) {
+        return shape.isImage() ? shape.channels() + "x" + shape.height() + "x" + shape.width() : Integer.toString(shape.size());
     }
 }

@@ -4,10 +4,13 @@ import io.benchfleet.coordinator.run.RunDirectory;
 import io.benchfleet.coordinator.run.SweepRun;
 import io.benchfleet.coordinator.sweep.SweepFile;
 import io.benchfleet.protocol.dataset.DatasetCatalog;
-import io.benchfleet.protocol.dataset.DatasetInfo;
+import io.benchfleet.protocol.dataset.DatasetDownload;
 import io.benchfleet.protocol.dataset.DatasetLocator;
+import io.benchfleet.protocol.dataset.DatasetUnavailableException;
+import io.benchfleet.protocol.dataset.HttpDownloader;
 import io.benchfleet.protocol.sweep.Sweep;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,27 +28,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--run-dir", description = "Where results go (default: runs/<sweep>-<timestamp>).")
     private Path runDir;
 
-    @Option(names = "--local-workers", defaultValue = "1",
-            description = "Worker nodes started on this machine as separate JVMs (default: ${DEFAULT-VALUE}).")
-    private int localWorkers;
-
-    @Option(names = "--port", defaultValue = "0",
-            description = "Cluster port for worker nodes to --join (default: any free port, printed at start).")
-    private int port;
-
-    @Option(names = "--host", defaultValue = "127.0.0.1",
-            description = "Address to listen on; loopback unless told otherwise (default: ${DEFAULT-VALUE}).")
-    private String host;
-
-    @Option(names = "--min-workers", defaultValue = "1",
-            description = "Worker nodes to wait for before handing out the first task (default: ${DEFAULT-VALUE}).")
-    private int minWorkers;
+    @Mixin
+    private WorkerOptions workers;
 
     @Override
     public Integer call() throws IOException {
-        Sweep sweep = SweepFile.load(sweepFile);
-        validateOptions();
-        if (localWorkers > 0) {
+        SweepFile.Contents contents = SweepFile.read(sweepFile);
+        Sweep sweep = contents.sweep();
+        var options = workers.toRunOptions(Installation.home());
+        if (options.localWorkers() > 0) {
             checkDatasets(sweep);
         }
         Path path = runDir != null ? runDir : RunDirectory.defaultFor(sweep.name(), LocalDateTime.now());
@@ -57,29 +48,21 @@ final class RunCommand implements Callable<Integer> {
         }
         // Before anything logs (SweepRun has a logger): logback reads this property once, when it starts.
         System.setProperty("benchfleet.log.file", directory.logs().resolve("coordinator.log").toString());
-        var options = new SweepRun.Options(localWorkers, host, port, minWorkers, Installation.home());
-        return new SweepRun(sweep, directory, options, System.out).execute();
+        return new SweepRun(sweep, contents.attemptLimits(), directory, options, System.out).execute();
     }
 
-    private void validateOptions() {
-        if (localWorkers < 0) {
-            throw new BadInputException("--local-workers = " + localWorkers + ": expected 0 or more");
-        }
-        if (port < 0 || port > 65_535) {
-            throw new BadInputException("--port = " + port + ": expected 0 (any free port) or 1-65535");
-        }
-        if (minWorkers < 0) {
-            throw new BadInputException("--min-workers = " + minWorkers + ": expected 0 or more");
-        }
-    }
-
-    /** Local worker nodes read the datasets on this machine: a missing one stops the run before it starts. */
-    private static void checkDatasets(Sweep sweep) {
-        DatasetLocator locator = DatasetLocator.forDataDir(sweep.dataDir());
+    /**
+     * Local worker nodes read the datasets on this machine: one not on disk is downloaded here first,
+     * with a progress bar, and one that cannot be stops the run before it starts.
+     */
+    static void checkDatasets(Sweep sweep) {
+        var download = new DatasetDownload(DatasetLocator.forDataDir(sweep.dataDir()), new HttpDownloader(),
+                new DownloadProgressBar());
         for (String name : sweep.datasets()) {
-            DatasetInfo dataset = DatasetCatalog.byName(name).orElseThrow();
-            if (locator.locate(dataset).isEmpty()) {
-                throw new BadInputException(locator.missingMessage(dataset));
+            try {
+                download.find(DatasetCatalog.byName(name).orElseThrow());
+            } catch (DatasetUnavailableException e) {
+                throw new BadInputException(e.getMessage());
             }
         }
     }

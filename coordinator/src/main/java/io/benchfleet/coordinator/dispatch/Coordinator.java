@@ -1,14 +1,18 @@
 package io.benchfleet.coordinator.dispatch;
 
 import io.benchfleet.coordinator.queue.Attempt;
+import io.benchfleet.coordinator.queue.AttemptLimits;
 import io.benchfleet.coordinator.queue.Progress;
+import io.benchfleet.coordinator.queue.RunHistory;
 import io.benchfleet.coordinator.queue.WorkQueue;
 import io.benchfleet.coordinator.store.ResultWriter;
 import io.benchfleet.protocol.cluster.CoordinatorCommand;
 import io.benchfleet.protocol.cluster.ServiceKeys;
 import io.benchfleet.protocol.cluster.WorkerNodeMessage;
+import io.benchfleet.protocol.event.TrainerEvent;
 import io.benchfleet.protocol.sweep.Sweep;
 import org.apache.pekko.Done;
+import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -17,15 +21,25 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.cluster.ClusterEvent;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Subscribe;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Hands a sweep's tasks to the slots that ask for them and records what comes back. The rules
  * live in {@link WorkQueue}; this actor translates messages into its calls, and writes through
- * the {@link ResultWriter}.
+ * the {@link ResultWriter}. A worker node removed from the cluster (downed by the Split Brain
+ * Resolver after it stopped answering, or gone after leaving) has its running attempts given up as
+ * WORKER_LOST, which the queue retries elsewhere.
  */
 public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
@@ -44,6 +58,10 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private record SlotsListed(Receptionist.Listing listing) implements Command {
     }
 
+    /** A cluster member is gone for good; package-private so a test can say so without a second node. */
+    record NodeRemoved(Address address) implements Command {
+    }
+
     private enum Finish implements Command {
         INSTANCE
     }
@@ -51,8 +69,11 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private record ResultsClosed(Done done) implements Command {
     }
 
-    /** @param minWorkers worker nodes that must be present before the first task is handed out */
-    public record Settings(Sweep sweep, int minWorkers) {
+    /**
+     * @param minWorkers worker nodes that must be present before the first task is handed out
+     * @param history    what an earlier run of the same run directory finished, for resume
+     */
+    public record Settings(Sweep sweep, AttemptLimits limits, int minWorkers, RunHistory history) {
     }
 
     private final Settings settings;
@@ -62,6 +83,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private final CompletableFuture<Progress> completion;
     private final TimerScheduler<Command> timers;
     private final Clock clock;
+    private final Map<String, Address> workerAddresses = new HashMap<>();
+    private final Deque<CoordinatorCommand.RequestTask> waitingSlots = new ArrayDeque<>();
     private int workerNodes;
 
     public static Behavior<Command> create(Settings settings, ActorRef<ResultWriter.Command> results,
@@ -81,13 +104,16 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         this.completion = completion;
         this.clock = clock;
         var tasks = settings.sweep().tasks();
-        this.queue = new WorkQueue(tasks);
+        this.queue = new WorkQueue(tasks, settings.limits(), settings.history());
         results.tell(new ResultWriter.AddTasks(tasks));
 
         var receptionist = context.getSystem().receptionist();
         receptionist.tell(Receptionist.register(ServiceKeys.COORDINATOR, spawnGateway(context)));
         receptionist.tell(Receptionist.subscribe(ServiceKeys.WORKER_NODE,
                 context.messageAdapter(Receptionist.Listing.class, SlotsListed::new)));
+        Cluster.get(context.getSystem()).subscriptions().tell(Subscribe.create(
+                context.messageAdapter(ClusterEvent.MemberRemoved.class, removed -> new NodeRemoved(removed.member().address())),
+                ClusterEvent.MemberRemoved.class));
         showProgress();
     }
 
@@ -110,6 +136,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         return newReceiveBuilder()
                 .onMessage(FromWorker.class, m -> onWorkerMessage(m.command()))
                 .onMessage(SlotsListed.class, this::onSlotsListed)
+                .onMessage(NodeRemoved.class, this::onNodeRemoved)
                 .onMessageEquals(Finish.INSTANCE, this::onFinish)
                 .onMessage(ResultsClosed.class, m -> onResultsClosed())
                 .build();
@@ -131,17 +158,42 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         return this;
     }
 
+    /**
+     * A slot that cannot have a task now waits here instead of hearing "none now": it gets one the
+     * moment there is one (the last worker node for --min-workers is listed, a failed attempt is
+     * queued again) rather than up to a second later, when it would have asked again.
+     */
     private void onRequestTask(CoordinatorCommand.RequestTask request) {
-        if (workerNodes < settings.minWorkers() || completion.isDone()) {
+        if (completion.isDone()) {
             request.replyTo().tell(WorkerNodeMessage.NoTaskNow.INSTANCE);
             return;
         }
-        queue.assign(request.workerId(), request.slot()).ifPresentOrElse(attempt -> {
+        workerAddresses.put(request.workerId(), request.replyTo().path().address());
+        if (workerNodes < settings.minWorkers() || !offerTask(request)) {
+            waitingSlots.add(request);
+        }
+    }
+
+    private boolean offerTask(CoordinatorCommand.RequestTask request) {
+        return queue.assign(request.workerId(), request.slot()).map(attempt -> {
             results.tell(new ResultWriter.AttemptStarted(attempt, clock.instant()));
             request.replyTo().tell(new WorkerNodeMessage.TaskOffer(attempt.id(), attempt.task(),
-                    settings.sweep().dataDir(), settings.sweep().metricsInterval()));
+                    settings.sweep().architecture(attempt.task().architecture()).orElseThrow(),
+                    settings.sweep().dataDir(), settings.sweep().metricsInterval(), settings.limits().taskTimeout()));
             showProgress();
-        }, () -> request.replyTo().tell(WorkerNodeMessage.NoTaskNow.INSTANCE));
+            return true;
+        }).orElse(false);
+    }
+
+    private void offerTasksToWaitingSlots() {
+        if (workerNodes < settings.minWorkers()) {
+            return;
+        }
+        for (Iterator<CoordinatorCommand.RequestTask> it = waitingSlots.iterator(); it.hasNext(); ) {
+            if (offerTask(it.next())) {
+                it.remove();
+            }
+        }
     }
 
     private void onReportEvent(CoordinatorCommand.ReportEvent report) {
@@ -151,21 +203,44 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                     report.event().getClass().getSimpleName(), report.attemptId());
             return;
         }
-        results.tell(new ResultWriter.RecordEvent(report.attemptId(), attempt.get().task().id(), report.event(),
-                clock.instant()));
         if (report.event().isFinal()) {
-            queue.end(report.attemptId(), report.event());
-            logOutcome(attempt.get(), report);
-            showProgress();
-            if (queue.progress().isComplete()) {
-                timers.startSingleTimer(Finish.INSTANCE, LAST_SAMPLES_GRACE);
-            }
+            endAttempt(attempt.get(), report.event());
+        } else {
+            results.tell(new ResultWriter.RecordEvent(report.attemptId(), attempt.get().task().id(), report.event(),
+                    clock.instant()));
         }
     }
 
-    private void logOutcome(Attempt attempt, CoordinatorCommand.ReportEvent report) {
-        getContext().getLog().info("attempt {} ({} / {} rep {}) ended on {}: {}", attempt.id(), attempt.task().dataset(),
-                attempt.task().architecture(), attempt.task().repetition(), attempt.workerId(), report.event());
+    private void endAttempt(Attempt attempt, TrainerEvent finalEvent) {
+        results.tell(new ResultWriter.RecordEvent(attempt.id(), attempt.task().id(), finalEvent, clock.instant()));
+        queue.end(attempt.id(), finalEvent).ifPresent(ended ->
+                getContext().getLog().info("attempt {} ({} / {} rep {}) ended on {}: {}{}", attempt.id(),
+                        attempt.task().dataset(), attempt.task().architecture(), attempt.task().repetition(),
+                        attempt.workerId(), finalEvent, ended.retried() ? "; the task is queued again" : ""));
+        showProgress();
+        if (queue.progress().isComplete()) {
+            timers.startSingleTimer(Finish.INSTANCE, LAST_SAMPLES_GRACE);
+        } else {
+            offerTasksToWaitingSlots();
+        }
+    }
+
+    /** Its attempts will never report: give them up now, so their tasks run elsewhere. */
+    private Behavior<Command> onNodeRemoved(NodeRemoved removed) {
+        waitingSlots.removeIf(request -> request.replyTo().path().address().equals(removed.address()));
+        workerAddresses.entrySet().removeIf(worker -> {
+            if (!worker.getValue().equals(removed.address())) {
+                return false;
+            }
+            for (Attempt attempt : queue.runningOn(worker.getKey())) {
+                getContext().getLog().warn("worker node {} was removed from the cluster; giving up its attempt {}",
+                        worker.getKey(), attempt.id());
+                endAttempt(attempt, new TrainerEvent.Failed(TrainerEvent.FailureKind.WORKER_LOST,
+                        "worker node " + worker.getKey() + " left the cluster while the attempt ran"));
+            }
+            return true;
+        });
+        return this;
     }
 
     private Behavior<Command> onSlotsListed(SlotsListed listed) {
@@ -174,6 +249,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                 .distinct()
                 .count();
         showProgress();
+        offerTasksToWaitingSlots();
         return this;
     }
 

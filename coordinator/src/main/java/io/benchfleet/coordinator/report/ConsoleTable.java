@@ -16,9 +16,10 @@ import java.util.stream.IntStream;
 public final class ConsoleTable {
 
     private static final List<String> HEADERS = List.of(
-            "dataset", "architecture", "device", "n", "failed", "train s", "samples/s", "test acc");
-    // The first three columns are names (left-aligned), the rest numbers (right-aligned).
-    private static final int NAME_COLUMNS = 3;
+            "dataset", "architecture", "device", "split", "n", "failed", "train s", "samples/s", "test acc", "epoch 1 s",
+            "later epochs s");
+    // The first four columns are names (left-aligned), the rest numbers (right-aligned).
+    private static final int NAME_COLUMNS = 4;
     private static final String COLUMN_GAP = "  ";
     private static final String ABSENT = "-";
 
@@ -31,19 +32,26 @@ public final class ConsoleTable {
         summary.groups().forEach(group -> rows.add(row(group)));
         String format = format(rows);
         rows.forEach(row -> out.println(String.format(Locale.ROOT, format, row.toArray()).stripTrailing()));
+        StudyTablesConsole.print(summary.tables(), out);
         out.println("run directory: " + summary.run().runDirectory());
         for (TaskResult result : summary.failedTasks()) {
             Task task = result.task();
             out.println("failed: " + task.id() + " " + task.dataset() + "/" + task.architecture()
                     + " rep " + task.repetition() + ": " + firstLine(result.failureReason().orElse("")));
         }
+        for (TaskResult result : summary.suspectTasks()) {
+            Task task = result.task();
+            out.println("suspect: " + task.id() + " " + task.dataset() + "/" + task.architecture()
+                    + " rep " + task.repetition() + ": " + result.suspicion().orElseThrow());
+        }
     }
 
     private static List<String> row(GroupSummary group) {
-        return List.of(group.dataset(), group.architecture(), group.device(),
+        return List.of(group.dataset(), group.architecture(), group.device(), group.split(),
                 String.valueOf(group.succeeded()), String.valueOf(group.failed()),
                 mean(group.trainSeconds(), "%.2f"), mean(group.samplesPerSecond(), "%.1f"),
-                mean(group.testAccuracy(), "%.4f"));
+                mean(group.testAccuracy(), "%.4f"), mean(group.firstEpochSeconds(), "%.2f"),
+                mean(group.laterEpochSeconds(), "%.2f"));
     }
 
     private static String mean(Optional<Statistic> statistic, String format) {

@@ -32,12 +32,22 @@ final class ExportColumns {
             measure("test_loss", Attempt::testLoss),
             measure("peak_rss_bytes", Attempt::peakRssBytes));
 
+    /** Appended after the failure message: why a succeeded task's accuracy is not clearly above chance. */
+    static final ExportColumn<TaskResult> SUSPECT = task("suspect", TaskResult::suspicion);
+
+    /** Appended last: the attempt's CPU package plus GPU energy, empty where the host exposes neither. */
+    static final ExportColumn<TaskResult> ENERGY_JOULES = measure("energy_joules", Attempt::energyJoules);
+    static final ExportColumn<TaskResult> JOULES_PER_SAMPLE = measure("joules_per_sample", Attempt::joulesPerSample);
+    /** Samples the metrics agent dropped: a trace with gaps says so. */
+    static final ExportColumn<TaskResult> SAMPLES_DROPPED = measure("samples_dropped", Attempt::samplesDropped);
+
     /** Appended after the contract's columns so that scripts reading them by position keep working. */
     static final ExportColumn<TaskResult> FAILURE_MESSAGE = task("failure_message",
             result -> result.finalAttempt().filter(attempt -> !attempt.succeeded()).flatMap(Attempt::failureMessage));
 
     static final List<ExportColumn<TaskResult>> RESULTS =
-            Stream.concat(TASK.stream(), Stream.of(FAILURE_MESSAGE)).toList();
+            Stream.concat(TASK.stream(), Stream.of(FAILURE_MESSAGE, SUSPECT, ENERGY_JOULES, JOULES_PER_SAMPLE,
+                    SAMPLES_DROPPED)).toList();
 
     static final List<ExportColumn<Epoch>> EPOCHS = List.of(
             epoch("task_id", epoch -> Optional.of(epoch.taskId())),
@@ -62,7 +72,20 @@ final class ExportColumns {
             sample("gpu_index", Sample::gpuIndex),
             sample("gpu_util_percent", Sample::gpuUtilPercent),
             sample("gpu_mem_used_bytes", Sample::gpuMemUsedBytes),
-            sample("gpu_power_watts", Sample::gpuPowerWatts));
+            sample("gpu_power_watts", Sample::gpuPowerWatts),
+            sample("process_host_cpu_percent", Sample::processHostCpuPercent),
+            sample("process_threads", Sample::processThreads),
+            sample("host_available_bytes", Sample::hostAvailableBytes),
+            sample("host_load_average", Sample::hostLoadAverage),
+            sample("host_core_cpu_percent", Sample::hostCoreCpuPercent),
+            sample("cpu_temperature_celsius", Sample::cpuTemperatureCelsius),
+            sample("cpu_frequency_mhz", Sample::cpuFrequencyMhz),
+            sample("cpu_energy_joules", Sample::cpuEnergyJoules),
+            sample("gpu_mem_total_bytes", Sample::gpuMemTotalBytes),
+            sample("gpu_temperature_celsius", Sample::gpuTemperatureCelsius),
+            sample("gpu_sm_clock_mhz", Sample::gpuSmClockMhz),
+            sample("gpu_energy_joules", Sample::gpuEnergyJoules),
+            sample("samples_dropped", Sample::samplesDropped));
 
     private ExportColumns() {
     }

@@ -10,11 +10,14 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * Writes report.html: one page with inline CSS and no scripts, so that it opens offline and can be
- * mailed as it is. Every text from the database or the sweep is HTML-escaped.
+ * Writes report.html: one page with inline CSS, charts as inline SVG and no scripts, so that it opens
+ * offline and can be mailed as it is. Every text from the database or the sweep is HTML-escaped.
  */
 final class HtmlReport {
 
@@ -26,27 +29,43 @@ final class HtmlReport {
             td.num { text-align: right; font-variant-numeric: tabular-nums; }
             tr.failed td { background: #fdecea; }
             pre { margin: 0; white-space: pre-wrap; }
+            figure.chart { display: inline-block; margin: 0 1em 1em 0; }
+            h3 { margin-bottom: 0.3em; }
             """;
 
-    private static final List<String> SUMMARY_HEADERS = List.of("dataset", "architecture", "device", "n", "failed",
-            "not run", "train time (s), mean ± std", "samples/s, mean", "test accuracy, mean ± std");
+    private static final List<String> SUMMARY_HEADERS = List.of("dataset", "architecture", "device", "split", "n", "failed",
+            "not run", "train time (s), mean ± std [95 % CI]", "samples/s, mean ± std",
+            "test accuracy, mean ± std [95 % CI]", "peak RSS (MiB), mean ± std", "epoch 1 (s), mean ± std",
+            "later epochs (s), mean ± std", "epoch time (s), std");
+    private static final double MIB = 1024.0 * 1024.0;
 
     private HtmlReport() {
     }
 
-    static void write(Path file, RunSummary summary) throws IOException {
-        Files.writeString(file, page(summary), StandardCharsets.UTF_8);
+    static void write(Path file, ReportContents contents) throws IOException {
+        Files.writeString(file, page(contents), StandardCharsets.UTF_8);
     }
 
-    private static String page(RunSummary summary) {
+    private static String page(ReportContents contents) {
+        RunSummary summary = contents.summary();
         String title = escapeHtml4("benchfleet report: " + summary.run().sweepName());
         StringBuilder html = new StringBuilder()
                 .append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>").append(title).append("</title>\n<style>\n").append(STYLE).append("</style>\n")
                 .append("</head>\n<body>\n<h1>").append(title).append("</h1>\n");
         runSection(html, summary);
+        StudyTablesHtml.matrices(html, summary.groups());
         summarySection(html, summary.groups());
-        failedSection(html, summary.failedTasks());
+        StudyTablesHtml.comparisons(html, summary.tables());
+        StudyTablesHtml.scalability(html, summary.tables().scalability());
+        StudyTablesHtml.trainSizes(html, summary.tables().trainSizes());
+        ReportCharts charts = new ReportCharts();
+        charts.epochSection(html, summary.tasks(), contents.epochs());
+        charts.resourceSection(html, summary.groups(), contents.resources());
+        environmentSection(html, summary.run(), contents.workers(), contents.libraryVersions());
+        flaggedSection(html, "Failed tasks", summary.failedTasks(), TaskResult::failureReason);
+        flaggedSection(html, "Suspect tasks (accuracy not clearly above chance)", summary.suspectTasks(),
+                TaskResult::suspicion);
         tasksSection(html, summary.tasks());
         return html.append("</body>\n</html>\n").toString();
     }
@@ -56,6 +75,7 @@ final class HtmlReport {
         html.append("<p>run directory: ").append(escapeHtml4(run.runDirectory().toString()));
         run.value(RunMetadata.STARTED_AT).ifPresent(at -> html.append("<br>started: ").append(escapeHtml4(at)));
         run.value(RunMetadata.FINISHED_AT).ifPresent(at -> html.append("<br>finished: ").append(escapeHtml4(at)));
+        run.value(MergedRuns.MERGED_RUNS).ifPresent(runs -> html.append("<br>merged runs: ").append(escapeHtml4(runs)));
         html.append("<br>tasks: ").append(summary.tasks().size())
                 .append(", failed: ").append(summary.failedTasks().size()).append("</p>\n");
     }
@@ -68,27 +88,34 @@ final class HtmlReport {
             textCell(html, group.dataset());
             textCell(html, group.architecture());
             textCell(html, group.device());
+            textCell(html, group.split());
             numberCell(html, String.valueOf(group.succeeded()));
             numberCell(html, String.valueOf(group.failed()));
             numberCell(html, String.valueOf(group.notRun()));
-            numberCell(html, meanAndStd(group.trainSeconds(), "%.2f"));
-            numberCell(html, group.samplesPerSecond().map(s -> String.format(Locale.ROOT, "%.1f", s.mean())).orElse(""));
-            numberCell(html, meanAndStd(group.testAccuracy(), "%.4f"));
+            numberCell(html, withInterval(group.trainSeconds(), "%.2f"));
+            numberCell(html, meanAndStd(group.samplesPerSecond(), "%.1f"));
+            numberCell(html, withInterval(group.testAccuracy(), "%.4f"));
+            numberCell(html, meanAndStd(group.peakRssBytes().map(HtmlReport::inMebibytes), "%.0f"));
+            numberCell(html, meanAndStd(group.firstEpochSeconds(), "%.2f"));
+            numberCell(html, meanAndStd(group.laterEpochSeconds(), "%.2f"));
+            numberCell(html, group.epochSeconds().flatMap(Statistic::standardDeviation)
+                    .map(std -> String.format(Locale.ROOT, "%.3f", std)).orElse(""));
             html.append("</tr>\n");
         }
         html.append("</table>\n");
     }
 
-    private static void failedSection(StringBuilder html, List<TaskResult> failed) {
-        html.append("<h2>Failed tasks</h2>\n");
-        if (failed.isEmpty()) {
+    private static void flaggedSection(StringBuilder html, String title, List<TaskResult> flagged,
+                                       Function<TaskResult, Optional<String>> reason) {
+        html.append("<h2>").append(escapeHtml4(title)).append("</h2>\n");
+        if (flagged.isEmpty()) {
             html.append("<p>None.</p>\n");
             return;
         }
         html.append("<table>\n");
         headerRow(html, List.of("task_id", "dataset", "architecture", "device", "repetition", "attempts", "worker",
                 "reason"));
-        for (TaskResult result : failed) {
+        for (TaskResult result : flagged) {
             Task task = result.task();
             html.append("<tr class=\"failed\">");
             textCell(html, task.id());
@@ -98,7 +125,7 @@ final class HtmlReport {
             numberCell(html, String.valueOf(task.repetition()));
             numberCell(html, String.valueOf(result.attempts()));
             textCell(html, result.finalAttempt().map(Attempt::worker).orElse(""));
-            html.append("<td><pre>").append(escapeHtml4(result.failureReason().orElse(""))).append("</pre></td>");
+            html.append("<td><pre>").append(escapeHtml4(reason.apply(result).orElse(""))).append("</pre></td>");
             html.append("</tr>\n");
         }
         html.append("</table>\n");
@@ -124,23 +151,67 @@ final class HtmlReport {
         html.append("</table>\n");
     }
 
-    private static String meanAndStd(Optional<Statistic> statistic, String format) {
+    private static void environmentSection(StringBuilder html, RunMetadata run, List<WorkerNode> workers,
+                                           Map<String, String> libraryVersions) {
+        html.append("<h2 id=\"environment\">Environment</h2>\n<table>\n");
+        headerRow(html, List.of("worker node", "host", "OS", "CPU", "logical cores", "memory (GiB)", "JVM", "slots"));
+        for (WorkerNode worker : workers) {
+            html.append("<tr>");
+            textCell(html, worker.id());
+            textCell(html, worker.hostname());
+            textCell(html, worker.os());
+            textCell(html, worker.cpuModel());
+            numberCell(html, String.valueOf(worker.logicalCores()));
+            numberCell(html, String.format(Locale.ROOT, "%.1f", worker.memoryBytes() / (MIB * 1024)));
+            textCell(html, worker.jvm());
+            textCell(html, String.join(", ", worker.slots()));
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n<table>\n");
+        headerRow(html, List.of("library", "version"));
+        run.value(RunMetadata.COORDINATOR_JVM).ifPresent(jvm -> {
+            html.append("<tr>");
+            textCell(html, "coordinator JVM");
+            textCell(html, jvm);
+            html.append("</tr>\n");
+        });
+        new TreeMap<>(libraryVersions).forEach((library, version) -> {
+            html.append("<tr>");
+            textCell(html, library);
+            textCell(html, version);
+            html.append("</tr>\n");
+        });
+        html.append("</table>\n");
+    }
+
+    private static Statistic inMebibytes(Statistic bytes) {
+        return new Statistic(bytes.n(), bytes.mean() / MIB, bytes.standardDeviation().map(std -> std / MIB));
+    }
+
+    /** "mean ± std [low, high]", the interval being the 95 % confidence interval of the mean. */
+    static String withInterval(Optional<Statistic> statistic, String format) {
+        return meanAndStd(statistic, format) + statistic.flatMap(Statistic::confidence95)
+                .map(ci -> String.format(Locale.ROOT, " [" + format + ", " + format + "]", ci.lower(), ci.upper()))
+                .orElse("");
+    }
+
+    static String meanAndStd(Optional<Statistic> statistic, String format) {
         return statistic.map(s -> String.format(Locale.ROOT, format, s.mean())
                         + s.standardDeviation().map(std -> String.format(Locale.ROOT, " ± " + format, std)).orElse(""))
                 .orElse("");
     }
 
-    private static void headerRow(StringBuilder html, List<String> headers) {
+    static void headerRow(StringBuilder html, List<String> headers) {
         html.append("<tr>");
         headers.forEach(header -> html.append("<th>").append(escapeHtml4(header)).append("</th>"));
         html.append("</tr>\n");
     }
 
-    private static void textCell(StringBuilder html, String text) {
+    static void textCell(StringBuilder html, String text) {
         html.append("<td>").append(escapeHtml4(text)).append("</td>");
     }
 
-    private static void numberCell(StringBuilder html, String text) {
+    static void numberCell(StringBuilder html, String text) {
         html.append("<td class=\"num\">").append(escapeHtml4(text)).append("</td>");
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Writes report.json. Field names are snake_case like the CSV headers, and stable: scripts read
@@ -15,14 +16,36 @@ import java.util.Optional;
  * <pre>
  * format_version  1; raised when a field changes meaning or goes away
  * runs[]          one per run directory: run_directory plus every key of its run table
- *                 (sweep_name, started_at, finished_at, coordinator_jvm)
+ *                 (sweep_name, started_at, finished_at, coordinator_jvm); a merged report has one, whose
+ *                 merged_runs lists the run directories read (comma-separated) and sweep_name their names
  * totals          tasks, succeeded, failed, not_run
- * groups[]        dataset, architecture, device, succeeded (the n of the statistics), failed, not_run,
- *                 train_seconds, samples_per_second, test_accuracy: each {n, mean, std} or null
+ * groups[]        dataset, architecture, device, split, succeeded (the n of the statistics), failed, not_run,
+ *                 train_seconds, samples_per_second, test_accuracy, first_epoch_seconds,
+ *                 later_epoch_seconds (a task's mean over epochs 2 and later): each {n, mean, std} or null
  *                 (null when no succeeded task reported it; std null when n is 1)
+ *                 resources: repetitions (the succeeded tasks' final attempts), gpu_idle_seconds (seconds
+ *                 per repetition with GPU utilisation at zero: {n, mean, std} or null without GPU samples), and
+ *                 measures, one per traced samples.csv column that has values (process_cpu_percent,
+ *                 process_rss_bytes, host_cpu_percent, gpu_util_percent, gpu_mem_used_bytes, gpu_power_watts):
+ *                 peak (each repetition's highest sample) and steady_state (each repetition's mean between 20 %
+ *                 and 90 % of its sampled time, leaving out start-up, warm-up, final evaluation and exit), each
+ *                 {n, mean, std}; trace: the repetitions' mean on a common grid (step_seconds, seconds[], mean[],
+ *                 std[] or null for one repetition, min[], max[]), over the time all repetitions cover, or null
+ *                 peak_rss_bytes (over the final attempts), epoch_seconds (every epoch of the group: S2's
+ *                 spread of epoch times); every {n, mean, std} also has ci95_low, ci95_high: the 95 %
+ *                 confidence interval of the mean (t distribution), null when n is 1
  * tasks[]         the columns of results.csv, failure_message included, with numbers as numbers
  * failed_tasks[]  task_id, dataset, architecture, device, split, fold, repetition, attempts, worker,
  *                 failure_kind, failure_message
+ * baseline        the sweep file's report.baseline block ({device: cpu}) or null; then comparisons[]:
+ *                 dataset, architecture, device, split, baseline {dataset, architecture, device, split},
+ *                 ratios {train_seconds, samples_per_second, test_accuracy, peak_rss_bytes, energy_joules}: each
+ *                 {ratio (mean of the group / mean of the baseline), p_value (Welch's t-test; null with
+ *                 fewer than two values a side)}
+ * scalability[]   S2: dataset, device, split, from, to (architectures in sweep order), params_multiplier,
+ *                 time_multiplier (mean train seconds), memory_multiplier (mean peak RSS)
+ * train_sizes[]   S3, only for groups with several training-set sizes: dataset, architecture, device,
+ *                 split, train_samples, train_seconds, peak_rss_bytes
  * </pre>
  */
 final class ReportJson {
@@ -34,16 +57,20 @@ final class ReportJson {
     private ReportJson() {
     }
 
-    static void write(Path file, RunSummary summary) throws IOException {
-        MAPPER.writeValue(file.toFile(), document(summary));
+    /** @param resources one per group of {@code summary}, in the same order */
+    static void write(Path file, RunSummary summary, List<GroupResources> resources) throws IOException {
+        Map<String, Object> document = document(summary, resources);
+        StudyTablesJson.addTo(document, summary.tables());
+        MAPPER.writeValue(file.toFile(), document);
     }
 
-    private static Map<String, Object> document(RunSummary summary) {
+    private static Map<String, Object> document(RunSummary summary, List<GroupResources> resources) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("format_version", FORMAT_VERSION);
         document.put("runs", List.of(run(summary.run())));
         document.put("totals", totals(summary));
-        document.put("groups", summary.groups().stream().map(ReportJson::group).toList());
+        document.put("groups", IntStream.range(0, summary.groups().size())
+                .mapToObj(i -> group(summary.groups().get(i), resources.get(i))).toList());
         document.put("tasks", summary.tasks().stream().map(task -> row(ExportColumns.RESULTS, task)).toList());
         document.put("failed_tasks", summary.failedTasks().stream().map(ReportJson::failure).toList());
         return document;
@@ -65,26 +92,61 @@ final class ReportJson {
         return totals;
     }
 
-    private static Map<String, Object> group(GroupSummary group) {
+    private static Map<String, Object> group(GroupSummary group, GroupResources resources) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("dataset", group.dataset());
         fields.put("architecture", group.architecture());
         fields.put("device", group.device());
+        fields.put("split", group.split());
         fields.put("succeeded", group.succeeded());
         fields.put("failed", group.failed());
         fields.put("not_run", group.notRun());
         fields.put("train_seconds", statistic(group.trainSeconds()));
         fields.put("samples_per_second", statistic(group.samplesPerSecond()));
         fields.put("test_accuracy", statistic(group.testAccuracy()));
+        fields.put("first_epoch_seconds", statistic(group.firstEpochSeconds()));
+        fields.put("later_epoch_seconds", statistic(group.laterEpochSeconds()));
+        fields.put("peak_rss_bytes", statistic(group.peakRssBytes()));
+        fields.put("epoch_seconds", statistic(group.epochSeconds()));
+        fields.put("resources", resources(resources));
         return fields;
     }
 
-    private static Map<String, Object> statistic(Optional<Statistic> statistic) {
+    private static Map<String, Object> resources(GroupResources resources) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("repetitions", resources.repetitions());
+        fields.put("gpu_idle_seconds", statistic(resources.gpuIdleSeconds()));
+        Map<String, Object> measures = new LinkedHashMap<>();
+        resources.measures().forEach((measure, profile) -> {
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("peak", statistic(profile.peak()));
+            values.put("steady_state", statistic(profile.steadyState()));
+            values.put("trace", profile.trace().map(ReportJson::trace).orElse(null));
+            measures.put(measure.column(), values);
+        });
+        fields.put("measures", measures);
+        return fields;
+    }
+
+    private static Map<String, Object> trace(MeanTrace trace) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("step_seconds", trace.stepSeconds());
+        fields.put("seconds", trace.seconds());
+        fields.put("mean", trace.mean());
+        fields.put("std", trace.std().orElse(null));
+        fields.put("min", trace.min());
+        fields.put("max", trace.max());
+        return fields;
+    }
+
+    static Map<String, Object> statistic(Optional<Statistic> statistic) {
         return statistic.map(value -> {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("n", value.n());
             fields.put("mean", value.mean());
             fields.put("std", value.standardDeviation().orElse(null));
+            fields.put("ci95_low", value.confidence95().map(ConfidenceInterval::lower).orElse(null));
+            fields.put("ci95_high", value.confidence95().map(ConfidenceInterval::upper).orElse(null));
             return fields;
         }).orElse(null);
     }

@@ -25,14 +25,23 @@ public final class ResultsReader implements AutoCloseable {
     private static final String EXPECTED =
             "expected a benchfleet results database (SQLite with tables run, tasks, workers, attempts, epochs, samples)";
 
-    // The peaks are computed by SQLite so that no attempt's samples need to be held in memory.
+    // The peaks and energies are computed by SQLite so that no attempt's samples need to be held in memory.
+    // Energies in samples run from the attempt's start, so an attempt's is its largest; a GPU's is summed
+    // over the attempt's GPUs.
     private static final String ATTEMPTS = """
             SELECT a.attempt_id, a.task_id, a.number, a.worker_id, w.hostname, a.status,
                    a.failure_kind, a.failure_message, a.params, a.train_samples, a.test_samples,
                    a.train_seconds, a.samples_per_second, a.test_accuracy, a.test_loss,
                    (SELECT MAX(s.process_rss_bytes) FROM samples s WHERE s.attempt_id = a.attempt_id) AS sample_peak,
-                   (SELECT MAX(e.rss_bytes) FROM epochs e WHERE e.attempt_id = a.attempt_id) AS epoch_peak
+                   (SELECT MAX(e.rss_bytes) FROM epochs e WHERE e.attempt_id = a.attempt_id) AS epoch_peak,
+                   (SELECT MAX(s.cpu_energy_joules) FROM samples s WHERE s.attempt_id = a.attempt_id) AS cpu_joules,
+                   (SELECT MAX(s.samples_dropped) FROM samples s WHERE s.attempt_id = a.attempt_id) AS samples_dropped,
+                   g.gpu_joules
             FROM attempts a LEFT JOIN workers w ON w.worker_id = a.worker_id
+            LEFT JOIN (SELECT attempt_id, SUM(joules) AS gpu_joules
+                       FROM (SELECT attempt_id, MAX(gpu_energy_joules) AS joules FROM samples
+                             WHERE gpu_index IS NOT NULL GROUP BY attempt_id, gpu_index)
+                       GROUP BY attempt_id) g ON g.attempt_id = a.attempt_id
             """;
 
     private static final String EPOCHS = """
@@ -41,13 +50,21 @@ public final class ResultsReader implements AutoCloseable {
             FROM epochs WHERE attempt_id = ? ORDER BY epoch
             """;
 
-    private static final String SAMPLES = """
+    private static final String SAMPLE_COLUMNS = """
             SELECT s.task_id, a.number, s.seconds_since_start, s.process_cpu_percent, s.process_rss_bytes,
                    s.host_cpu_percent, s.host_used_bytes, s.gpu_index, s.gpu_util_percent,
-                   s.gpu_mem_used_bytes, s.gpu_power_watts
+                   s.gpu_mem_used_bytes, s.gpu_power_watts, s.process_host_cpu_percent, s.process_threads,
+                   s.host_available_bytes, s.host_load_average, s.host_core_cpu_percent, s.cpu_temperature_celsius,
+                   s.cpu_frequency_mhz, s.cpu_energy_joules, s.gpu_mem_total_bytes, s.gpu_temperature_celsius,
+                   s.gpu_sm_clock_mhz, s.gpu_energy_joules, s.samples_dropped
             FROM samples s LEFT JOIN attempts a ON a.attempt_id = s.attempt_id
-            ORDER BY s.task_id, a.number, s.seconds_since_start, s.gpu_index
             """;
+
+    private static final String SAMPLES = SAMPLE_COLUMNS
+            + "ORDER BY s.task_id, a.number, s.seconds_since_start, s.gpu_index";
+
+    private static final String SAMPLES_OF_ATTEMPT = SAMPLE_COLUMNS
+            + "WHERE s.attempt_id = ? ORDER BY s.seconds_since_start, s.gpu_index";
 
     private final Path database;
     private final Connection connection;
@@ -95,6 +112,20 @@ public final class ResultsReader implements AutoCloseable {
              ResultSet rows = statement.executeQuery(SAMPLES)) {
             while (rows.next()) {
                 consumer.accept(sample(rows));
+            }
+        } catch (SQLException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /** Hands the samples of one attempt to {@code consumer}, ordered by time and GPU. */
+    public void forEachSampleOf(String attemptId, SampleConsumer consumer) throws ReportException, IOException {
+        try (PreparedStatement statement = connection.prepareStatement(SAMPLES_OF_ATTEMPT)) {
+            statement.setString(1, attemptId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    consumer.accept(sample(rows));
+                }
             }
         } catch (SQLException e) {
             throw unreadable(e);
@@ -201,7 +232,13 @@ public final class ResultsReader implements AutoCloseable {
                 text(rows, "failure_kind"), text(rows, "failure_message"),
                 longValue(rows, "params"), longValue(rows, "train_samples"), longValue(rows, "test_samples"),
                 doubleValue(rows, "train_seconds"), doubleValue(rows, "samples_per_second"),
-                doubleValue(rows, "test_accuracy"), doubleValue(rows, "test_loss"), peak);
+                doubleValue(rows, "test_accuracy"), doubleValue(rows, "test_loss"), peak,
+                sumOfPresent(doubleValue(rows, "cpu_joules"), doubleValue(rows, "gpu_joules")),
+                longValue(rows, "samples_dropped"));
+    }
+
+    private static Optional<Double> sumOfPresent(Optional<Double> a, Optional<Double> b) {
+        return a.isPresent() && b.isPresent() ? Optional.of(a.get() + b.get()) : a.or(() -> b);
     }
 
     private static Epoch epoch(ResultSet rows) throws SQLException {
@@ -217,7 +254,13 @@ public final class ResultsReader implements AutoCloseable {
                 longValue(rows, "process_rss_bytes"), doubleValue(rows, "host_cpu_percent"),
                 longValue(rows, "host_used_bytes"), intValue(rows, "gpu_index"),
                 doubleValue(rows, "gpu_util_percent"), longValue(rows, "gpu_mem_used_bytes"),
-                doubleValue(rows, "gpu_power_watts"));
+                doubleValue(rows, "gpu_power_watts"), doubleValue(rows, "process_host_cpu_percent"),
+                intValue(rows, "process_threads"), longValue(rows, "host_available_bytes"),
+                doubleValue(rows, "host_load_average"), text(rows, "host_core_cpu_percent"),
+                doubleValue(rows, "cpu_temperature_celsius"), doubleValue(rows, "cpu_frequency_mhz"),
+                doubleValue(rows, "cpu_energy_joules"), longValue(rows, "gpu_mem_total_bytes"),
+                doubleValue(rows, "gpu_temperature_celsius"), doubleValue(rows, "gpu_sm_clock_mhz"),
+                doubleValue(rows, "gpu_energy_joules"), longValue(rows, "samples_dropped"));
     }
 
     private static Optional<String> text(ResultSet rows, String column) throws SQLException {

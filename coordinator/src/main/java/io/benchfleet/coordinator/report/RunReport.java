@@ -1,7 +1,10 @@
 package io.benchfleet.coordinator.report;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,24 +33,64 @@ public final class RunReport {
      *                         the message is one line naming the file
      */
     public static RunSummary write(Path runDirectory, Map<String, String> libraryVersions) throws ReportException {
-        try (ResultsReader reader = ResultsReader.open(runDirectory)) {
-            RunResults results = reader.read();
-            RunSummary summary = RunSummary.of(results);
-            Path directory = results.run().runDirectory();
-            writeFile(directory.resolve(RESULTS_CSV),
-                    file -> CsvExport.write(file, ExportColumns.RESULTS, results.tasks()));
-            writeFile(directory.resolve(EPOCHS_CSV),
-                    file -> CsvExport.write(file, ExportColumns.EPOCHS, results.epochs()));
-            writeFile(directory.resolve(SAMPLES_CSV), file -> {
-                try (CsvExport<Sample> samples = CsvExport.create(file, ExportColumns.SAMPLES)) {
+        return write(List.of(runDirectory), runDirectory, libraryVersions);
+    }
+
+    /**
+     * Reads the results.db of every run directory as one sweep ({@link MergedRuns}) and writes the
+     * exports and the report into {@code outputDirectory}. The comparisons use the baseline of the
+     * first run directory's sweep.conf.
+     */
+    public static RunSummary write(List<Path> runDirectories, Path outputDirectory, Map<String, String> libraryVersions)
+            throws ReportException {
+        List<ResultsReader> readers = new ArrayList<>();
+        try {
+            for (Path runDirectory : runDirectories) {
+                readers.add(ResultsReader.open(runDirectory));
+            }
+            List<RunResults> runs = new ArrayList<>();
+            for (ResultsReader reader : readers) {
+                runs.add(reader.read());
+            }
+            createDirectory(outputDirectory);
+            RunResults merged = MergedRuns.of(runs, outputDirectory.toAbsolutePath().normalize());
+            RunSummary summary = RunSummary.of(merged, Baseline.ofRunDirectory(runDirectories.get(0)));
+            List<GroupResources> resources = MergedRuns.resources(readers, runs, summary);
+            return write(readers, merged, summary, resources, libraryVersions);
+        } finally {
+            for (ResultsReader reader : readers) {
+                reader.close();
+            }
+        }
+    }
+
+    private static RunSummary write(List<ResultsReader> readers, RunResults results, RunSummary summary,
+                                    List<GroupResources> resources, Map<String, String> libraryVersions) {
+        Path directory = results.run().runDirectory();
+        writeFile(directory.resolve(RESULTS_CSV),
+                file -> CsvExport.write(file, ExportColumns.RESULTS, results.tasks()));
+        writeFile(directory.resolve(EPOCHS_CSV),
+                file -> CsvExport.write(file, ExportColumns.EPOCHS, results.epochs()));
+        writeFile(directory.resolve(SAMPLES_CSV), file -> {
+            try (CsvExport<Sample> samples = CsvExport.create(file, ExportColumns.SAMPLES)) {
+                for (ResultsReader reader : readers) {
                     reader.forEachSample(samples::write);
                 }
-            });
-            writeFile(directory.resolve(REPORT_JSON), file -> ReportJson.write(file, summary));
-            writeFile(directory.resolve(REPORT_HTML), file -> HtmlReport.write(file, summary));
-            writeFile(directory.resolve(ENVIRONMENT_JSON),
-                    file -> EnvironmentJson.write(file, results.run(), results.workers(), libraryVersions));
-            return summary;
+            }
+        });
+        writeFile(directory.resolve(REPORT_JSON), file -> ReportJson.write(file, summary, resources));
+        writeFile(directory.resolve(REPORT_HTML), file -> HtmlReport.write(file,
+                new ReportContents(summary, results.epochs(), resources, results.workers(), libraryVersions)));
+        writeFile(directory.resolve(ENVIRONMENT_JSON),
+                file -> EnvironmentJson.write(file, results.run(), results.workers(), libraryVersions));
+        return summary;
+    }
+
+    private static void createDirectory(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new ReportException(directory + ": cannot create the output directory (" + e + ")", e);
         }
     }
 

@@ -7,6 +7,10 @@ import java.util.Optional;
  * slots; a host with several GPUs gives one sample per GPU and instant.
  *
  * @param attempt the attempt's number; empty if the sample names an attempt the database lacks
+ * @param hostCoreCpuPercent each logical core's use, space-separated
+ * @param cpuEnergyJoules    the host's CPU package energy since the attempt started
+ * @param gpuEnergyJoules    this GPU's energy since the attempt started
+ * @param samplesDropped     the attempt's samples dropped before this one
  */
 public record Sample(
         String taskId,
@@ -19,5 +23,18 @@ public record Sample(
         Optional<Integer> gpuIndex,
         Optional<Double> gpuUtilPercent,
         Optional<Long> gpuMemUsedBytes,
-        Optional<Double> gpuPowerWatts) {
+        Optional<Double> gpuPowerWatts,
+        Optional<Double> processHostCpuPercent,
+        Optional<Integer> processThreads,
+        Optional<Long> hostAvailableBytes,
+        Optional<Double> hostLoadAverage,
+        Optional<String> hostCoreCpuPercent,
+        Optional<Double> cpuTemperatureCelsius,
+        Optional<Double> cpuFrequencyMhz,
+        Optional<Double> cpuEnergyJoules,
+        Optional<Long> gpuMemTotalBytes,
+        Optional<Double> gpuTemperatureCelsius,
+        Optional<Double> gpuSmClockMhz,
+        Optional<Double> gpuEnergyJoules,
+        Optional<Long> samplesDropped) {
 }

@@ -24,4 +24,9 @@ public record Statistic(long n, double mean, Optional<Double> standardDeviation)
                 : Optional.empty();
         return Optional.of(new Statistic(statistics.getN(), statistics.getMean(), standardDeviation));
     }
+
+    /** The 95 % confidence interval of the mean; empty when n is 1. */
+    public Optional<ConfidenceInterval> confidence95() {
+        return ConfidenceInterval.of(this, ConfidenceInterval.LEVEL_95);
+    }
 }

@@ -38,6 +38,11 @@ public record TaskResult(Task task, int attempts, Optional<Attempt> finalAttempt
         return finalAttempt.filter(attempt -> !attempt.succeeded()).map(TaskResult::reasonOf);
     }
 
+    /** Why a succeeded task's accuracy is not to be trusted, if it is not clearly above chance. */
+    public Optional<String> suspicion() {
+        return ChanceLevel.suspicion(this);
+    }
+
     private static String reasonOf(Attempt attempt) {
         String message = attempt.failureMessage().orElse(
                 "attempt " + attempt.number() + " has status " + attempt.status() + " and no failure message");

@@ -1,5 +1,6 @@
 package io.benchfleet.coordinator.run;
 
+import io.benchfleet.protocol.cluster.ClusterTls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,18 +34,21 @@ public final class LocalWorkers implements AutoCloseable {
     /**
      * @param home        the benchfleet installation whose {@code bin/worker-node} is started
      * @param coresEach   cores each node gives its cpu slot
+     * @param tls         the coordinator's TLS material, which local nodes share: same machine, same certificate
      */
-    public static LocalWorkers start(Path home, int count, String joinAddress, int coresEach, Path logDirectory)
-            throws IOException {
+    public static LocalWorkers start(Path home, int count, String joinAddress, int coresEach, Path logDirectory,
+                                     Optional<ClusterTls> tls) throws IOException {
         Path script = home.resolve("bin").resolve("worker-node");
         if (!Files.isExecutable(script)) {
             throw new IOException("cannot start local worker nodes: " + script + " is missing or not executable");
         }
         List<Process> started = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            ProcessBuilder builder = new ProcessBuilder(script.toString(), "--join", joinAddress,
+            List<String> command = new ArrayList<>(List.of(script.toString(), "--join", joinAddress,
                     "--cores", Integer.toString(coresEach),
-                    "--log-file", logDirectory.resolve("worker-node-" + i + ".log").toString())
+                    "--log-file", logDirectory.resolve("worker-node-" + i + ".log").toString()));
+            tls.ifPresent(material -> command.addAll(List.of("--tls", material.keyStore().getParent().toString())));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(logDirectory.resolve("worker-node-" + i + ".out").toFile());
             started.add(builder.start());

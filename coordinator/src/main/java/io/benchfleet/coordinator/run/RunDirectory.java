@@ -1,5 +1,7 @@
 package io.benchfleet.coordinator.run;
 
+import io.benchfleet.coordinator.store.ResultStore;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 /** Everything of one sweep in one folder: results.db, sweep.conf, exports, report, logs/. */
 public record RunDirectory(Path path) {
 
+    private static final String SWEEP_FILE = "sweep.conf";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     /** {@code runs/<sweep>-<timestamp>} unless the user named one. */
@@ -28,8 +31,28 @@ public record RunDirectory(Path path) {
             }
         }
         Files.createDirectories(path.resolve("logs"));
-        Files.copy(sweepFile, path.resolve("sweep.conf"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(sweepFile, path.resolve(SWEEP_FILE), StandardCopyOption.REPLACE_EXISTING);
         return new RunDirectory(path.toAbsolutePath().normalize());
+    }
+
+    /** An existing run directory, for {@code resume}; one without results.db is refused. */
+    public static RunDirectory reopen(Path path) throws IOException {
+        if (!Files.isRegularFile(path.resolve(ResultStore.FILE_NAME))) {
+            throw new IllegalArgumentException("run directory " + path + " has no " + ResultStore.FILE_NAME
+                    + "; expected a directory made by `bin/coordinator run`");
+        }
+        Files.createDirectories(path.resolve("logs"));
+        return new RunDirectory(path.toAbsolutePath().normalize());
+    }
+
+    /** {@code resume --sweep NEW.conf}: the new file, validated by the caller, becomes the run's sweep.conf. */
+    public void replaceSweepFile(Path newSweepFile) throws IOException {
+        Files.copy(newSweepFile, sweepFile(), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The copy of the sweep file the run was started (or last resumed) with. */
+    public Path sweepFile() {
+        return path.resolve(SWEEP_FILE);
     }
 
     public Path logs() {

@@ -1,13 +1,16 @@
 package io.benchfleet.coordinator.run;
 
 import io.benchfleet.coordinator.dispatch.Coordinator;
+import io.benchfleet.coordinator.queue.AttemptLimits;
 import io.benchfleet.coordinator.queue.Progress;
+import io.benchfleet.coordinator.queue.RunHistory;
 import io.benchfleet.coordinator.report.ConsoleTable;
 import io.benchfleet.coordinator.report.RunReport;
 import io.benchfleet.coordinator.report.RunSummary;
 import io.benchfleet.coordinator.store.ResultWriter;
 import io.benchfleet.protocol.BuildVersions;
 import io.benchfleet.protocol.cluster.ClusterConfig;
+import io.benchfleet.protocol.cluster.ClusterTls;
 import io.benchfleet.protocol.sweep.Sweep;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -24,14 +27,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@code bin/coordinator run}: starts the coordinator node, the local worker nodes, waits for the
- * sweep to finish, then writes the report. The sweep was validated before this starts.
+ * {@code bin/coordinator run} and {@code resume}: starts the coordinator node, the local worker
+ * nodes, waits for the sweep to finish, then writes the report. The sweep was validated before this
+ * starts.
  */
 public final class SweepRun {
 
@@ -40,17 +45,20 @@ public final class SweepRun {
 
     /**
      * @param home the benchfleet installation, for {@code bin/worker-node}
+     * @param tls  cluster traffic under TLS with this material, for the coordinator and its local worker nodes
      */
-    public record Options(int localWorkers, String host, int port, int minWorkers, Path home) {
+    public record Options(int localWorkers, String host, int port, int minWorkers, Path home, Optional<ClusterTls> tls) {
     }
 
     private final Sweep sweep;
+    private final AttemptLimits limits;
     private final RunDirectory runDirectory;
     private final Options options;
     private final PrintStream console;
 
-    public SweepRun(Sweep sweep, RunDirectory runDirectory, Options options, PrintStream console) {
+    public SweepRun(Sweep sweep, AttemptLimits limits, RunDirectory runDirectory, Options options, PrintStream console) {
         this.sweep = sweep;
+        this.limits = limits;
         this.runDirectory = runDirectory;
         this.options = options;
         this.console = console;
@@ -58,16 +66,31 @@ public final class SweepRun {
 
     /** @return the exit code: 0 when every task succeeded, 1 when some failed */
     public int execute() throws IOException {
+        return run(RunHistory.NONE, "started_at");
+    }
+
+    /**
+     * Runs what {@code history} did not finish, appending to the run directory's results.db; the
+     * report then covers the earlier run and this one as one sweep.
+     *
+     * @return the exit code, as {@link #execute()}
+     */
+    public int resume(RunHistory history) throws IOException {
+        return run(history, "resumed_at");
+    }
+
+    private int run(RunHistory history, String startKey) throws IOException {
         CompletableFuture<Progress> completion = new CompletableFuture<>();
         ProgressLine progress = new ProgressLine(sweep.name(), sweep.tasks().size());
-        ActorSystem<Void> system = ActorSystem.create(guardian(progress, completion), ClusterConfig.SYSTEM_NAME,
-                ClusterConfig.of(options.host(), options.port(), "coordinator", Map.of()));
+        ActorSystem<Void> system = ActorSystem.create(guardian(history, startKey, progress, completion),
+                ClusterConfig.SYSTEM_NAME,
+                ClusterConfig.of(options.host(), options.port(), "coordinator", Map.of(), options.tls()));
         String address = options.host() + ":" + Cluster.get(system).selfMember().address().getPort().orElseThrow();
         announce(address);
         progress.show();
         try (LocalWorkers workers = options.localWorkers() > 0
                 ? LocalWorkers.start(options.home(), options.localWorkers(), address, coresPerLocalWorker(),
-                runDirectory.logs())
+                runDirectory.logs(), options.tls())
                 : null) {
             completion.join();
         } finally {
@@ -88,14 +111,15 @@ public final class SweepRun {
         }
     }
 
-    private Behavior<Void> guardian(ProgressLine progress, CompletableFuture<Progress> completion) {
+    private Behavior<Void> guardian(RunHistory history, String startKey, ProgressLine progress,
+                                    CompletableFuture<Progress> completion) {
         return Behaviors.setup(context -> {
             var results = context.spawn(ResultWriter.create(runDirectory.path()), "result-writer",
                     DispatcherSelector.fromConfig("benchfleet.blocking-io-dispatcher"));
             results.tell(new ResultWriter.PutRunValue("sweep_name", sweep.name()));
-            results.tell(new ResultWriter.PutRunValue("started_at", Clock.systemUTC().instant().toString()));
+            results.tell(new ResultWriter.PutRunValue(startKey, Clock.systemUTC().instant().toString()));
             results.tell(new ResultWriter.PutRunValue("coordinator_jvm", Runtime.version().toString()));
-            var settings = new Coordinator.Settings(sweep, options.minWorkers());
+            var settings = new Coordinator.Settings(sweep, limits, options.minWorkers(), history);
             context.spawn(Coordinator.create(settings, results, progress, completion, Clock.systemUTC()), "coordinator");
             Cluster cluster = Cluster.get(context.getSystem());
             cluster.manager().tell(Join.create(cluster.selfMember().address()));

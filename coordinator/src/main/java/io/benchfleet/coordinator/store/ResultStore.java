@@ -1,6 +1,8 @@
 package io.benchfleet.coordinator.store;
 
 import io.benchfleet.coordinator.queue.Attempt;
+import io.benchfleet.coordinator.queue.RunHistory;
+import io.benchfleet.protocol.cluster.GpuSample;
 import io.benchfleet.protocol.cluster.HostInfo;
 import io.benchfleet.protocol.cluster.ResourceSample;
 import io.benchfleet.protocol.event.TrainerEvent;
@@ -13,11 +15,19 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * results.db, the run's record of truth. Every call is its own committed transaction, so a crash
@@ -106,8 +116,9 @@ public final class ResultStore implements AutoCloseable {
         } else if (event instanceof TrainerEvent.Epoch e) {
             update("INSERT OR REPLACE INTO epochs(attempt_id, task_id, epoch, seconds, samples_per_second, train_loss,"
                             + " train_accuracy, test_loss, test_accuracy, heap_bytes, rss_bytes, off_heap_bytes)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
-                    attemptId, taskId, e.epoch(), e.seconds(), e.samplesPerSecond(), e.trainLoss(), e.testLoss(),
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    attemptId, taskId, e.epoch(), e.seconds(), e.samplesPerSecond(), e.trainLoss(), e.trainAccuracy(),
+                    e.testLoss(),
                     e.testAccuracy(), e.heapBytes(), e.rssBytes(), e.offHeapBytes());
         } else if (event instanceof TrainerEvent.Finished f) {
             update("UPDATE attempts SET status = 'succeeded', ended_at = ?, train_seconds = ?, samples_per_second = ?,"
@@ -119,19 +130,67 @@ public final class ResultStore implements AutoCloseable {
         }
     }
 
+    /**
+     * For {@code resume}: attempts still marked running were cut off when the coordinator stopped;
+     * they become failed COORDINATOR_STOPPED (their tasks run again as new attempts). Returns what
+     * the earlier run left: the succeeded tasks and every task's last attempt number.
+     */
+    public RunHistory resume(Instant at) {
+        update("UPDATE attempts SET status = 'failed', ended_at = ?, failure_kind = ?, failure_message = ?"
+                        + " WHERE status = 'running'", at.toString(), TrainerEvent.FailureKind.COORDINATOR_STOPPED.name(),
+                "the coordinator stopped while this attempt ran");
+        Set<String> succeeded = new HashSet<>();
+        Map<String, Integer> lastAttempt = new HashMap<>();
+        String sql = "SELECT task_id, MAX(number) AS last, MAX(status = 'succeeded') AS succeeded FROM attempts GROUP BY task_id";
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                lastAttempt.put(rows.getString("task_id"), rows.getInt("last"));
+                if (rows.getBoolean("succeeded")) {
+                    succeeded.add(rows.getString("task_id"));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the earlier attempts: " + e.getMessage(), e);
+        }
+        return new RunHistory(succeeded, lastAttempt);
+    }
+
+    /** One row per sample and GPU of the sample; a sample without GPUs (a cpu slot) is one row without. */
     public void addSamples(String attemptId, String taskId, List<ResourceSample> samples) {
         String sql = "INSERT INTO samples(attempt_id, task_id, seconds_since_start, process_cpu_percent, process_rss_bytes,"
-                + " host_cpu_percent, host_used_bytes) VALUES (?, ?, ?, ?, ?, ?, ?)";
+                + " host_cpu_percent, host_used_bytes, process_host_cpu_percent, process_threads, host_available_bytes,"
+                + " host_load_average, host_core_cpu_percent, cpu_temperature_celsius, cpu_frequency_mhz,"
+                + " cpu_energy_joules, samples_dropped, gpu_index, gpu_util_percent, gpu_mem_used_bytes, gpu_power_watts,"
+                + " gpu_mem_total_bytes, gpu_temperature_celsius, gpu_sm_clock_mhz, gpu_energy_joules)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (ResourceSample s : samples) {
-                bind(insert, attemptId, taskId, s.secondsSinceStart(), s.processCpuPercent(), s.processRssBytes(),
-                        s.hostCpuPercent(), s.hostUsedBytes());
-                insert.addBatch();
+                List<Optional<GpuSample>> gpus = s.gpus().isEmpty()
+                        ? List.of(Optional.empty()) : s.gpus().stream().map(Optional::of).toList();
+                for (Optional<GpuSample> gpu : gpus) {
+                    bind(insert, attemptId, taskId, s.secondsSinceStart(), s.processCpuPercent(), s.processRssBytes(),
+                            s.hostCpuPercent(), s.hostUsedBytes(), s.processHostCpuPercent(), s.processThreads(),
+                            s.hostAvailableBytes(), s.hostLoadAverage().orElse(null),
+                            perCore(s.hostCoreCpuPercent()),
+                            s.cpuTemperatureCelsius().orElse(null), s.cpuFrequencyMhz().orElse(null),
+                            s.cpuEnergyJoules().orElse(null), s.samplesDropped(),
+                            gpu.map(GpuSample::index).orElse(null), gpu.flatMap(GpuSample::utilPercent).orElse(null),
+                            gpu.flatMap(GpuSample::memUsedBytes).orElse(null), gpu.flatMap(GpuSample::powerWatts).orElse(null),
+                            gpu.flatMap(GpuSample::memTotalBytes).orElse(null),
+                            gpu.flatMap(GpuSample::temperatureCelsius).orElse(null),
+                            gpu.flatMap(GpuSample::smClockMhz).orElse(null), gpu.flatMap(GpuSample::energyJoules).orElse(null));
+                    insert.addBatch();
+                }
             }
             insert.executeBatch();
         } catch (SQLException e) {
             throw new StoreException("cannot record samples of " + attemptId + ": " + e.getMessage(), e);
         }
+    }
+
+    /** One decimal is finer than a 1 s tick count can resolve on most hosts, and keeps a 128-core row short. */
+    private static String perCore(List<Double> percents) {
+        return percents.stream().map(core -> String.format(Locale.ROOT, "%.1f", core)).collect(Collectors.joining(" "));
     }
 
     private void update(String sql, Object... values) {

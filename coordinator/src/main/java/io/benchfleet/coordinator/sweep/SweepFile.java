@@ -3,19 +3,30 @@ package io.benchfleet.coordinator.sweep;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
-import io.benchfleet.protocol.architecture.ArchitectureZoo;
+import com.typesafe.config.ConfigValue;
+import io.benchfleet.coordinator.queue.AttemptLimits;
+import io.benchfleet.coordinator.report.Baseline;
+import io.benchfleet.protocol.architecture.Architecture;
+import io.benchfleet.protocol.architecture.Shape;
 import io.benchfleet.protocol.dataset.DatasetCatalog;
 import io.benchfleet.protocol.sweep.Device;
+import io.benchfleet.protocol.sweep.Split;
 import io.benchfleet.protocol.sweep.Sweep;
-import io.benchfleet.protocol.sweep.TrainingSettings;
+import io.benchfleet.protocol.sweep.TaskSpec;
+import io.benchfleet.protocol.sweep.TrainingOverrides;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -25,17 +36,16 @@ import java.util.TreeSet;
  */
 public final class SweepFile {
 
-    private static final Set<String> TOP_KEYS = Set.of("sweep", "data-dir", "metrics");
+    private static final Set<String> TOP_KEYS = Set.of("sweep", "data-dir", "metrics", "report");
     private static final Set<String> SWEEP_KEYS =
-            Set.of("name", "datasets", "architectures", "devices", "split", "repetitions", "training", "seed");
-    private static final Set<String> TRAINING_KEYS = Set.of("epochs", "batch-size", "train-limit");
-    private static final Set<String> SPLIT_KEYS = Set.of("kind");
+            Set.of("name", "datasets", "architectures", "devices", "split", "repetitions", "training", "seed",
+                    "retry", "task-timeout", "train-fractions");
+    private static final Set<String> TRAINING_KEYS = Set.of("epochs", "batch-size", "train-limit", "optimizer");
+    private static final Set<String> SPLIT_KEYS = Set.of("kind", "test-fraction", "k");
     private static final Set<String> METRICS_KEYS = Set.of("interval");
-    private static final List<String> SPLITS = List.of("standard");
+    private static final Set<String> RETRY_KEYS = Set.of("max-attempts");
+    private static final List<String> SPLITS = List.of("standard", "holdout", "kfold");
     private static final List<String> DEVICES = List.of("cpu");
-    /** S2's protocol, the only study whose models are in the zoo yet: 10 epochs, batch 128. */
-    private static final int DEFAULT_EPOCHS = 10;
-    private static final int DEFAULT_BATCH_SIZE = 128;
     private static final Duration SHORTEST_INTERVAL = Duration.ofMillis(100);
 
     private final String fileName;
@@ -46,14 +56,25 @@ public final class SweepFile {
         this.root = root;
     }
 
+    /** A sweep file read in full: the sweep, and the limits on its tasks' attempts. */
+    public record Contents(Sweep sweep, AttemptLimits attemptLimits) {
+    }
+
     public static Sweep load(Path file) {
+        return read(file).sweep();
+    }
+
+    public static Contents read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new SweepFileException("sweep file not found: " + file + " (expected a HOCON file such as configs/quickstart.conf)");
         }
         try {
             Config config = ConfigFactory.parseFile(file.toFile(),
                     ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false)).resolve();
-            return new SweepFile(file.getFileName().toString(), config).toSweep(baseName(file));
+            SweepFile sweepFile = new SweepFile(file.getFileName().toString(), config);
+            Sweep sweep = sweepFile.toSweep(baseName(file));
+            sweepFile.checkBaseline(sweep);
+            return new Contents(sweep, sweepFile.attemptLimits());
         } catch (ConfigException e) {
             throw new SweepFileException(e.getMessage(), e);
         }
@@ -79,14 +100,16 @@ public final class SweepFile {
         return new Sweep(
                 sweep.hasPath("name") ? sweep.getString("name") : defaultName,
                 names(sweep, "datasets", DatasetCatalog.names()),
-                names(sweep, "architectures", ArchitectureZoo.names()),
+                architectures(sweep),
                 devices(sweep),
                 split(sweep),
+                trainFractions(sweep),
                 positive(sweep, "repetitions", 1, "sweep."),
                 training(sweep),
                 sweep.hasPath("seed") ? sweep.getLong("seed") : 1L,
                 root.hasPath("data-dir") ? root.getString("data-dir") : "data",
-                metricsInterval());
+                metricsInterval(),
+                datasetsOf(sweep));
     }
 
     private List<String> names(Config sweep, String key, List<String> known) {
@@ -106,6 +129,26 @@ public final class SweepFile {
         return values;
     }
 
+    /** Zoo names or inline layer lists, each checked against every dataset of the sweep it trains on. */
+    private List<Architecture> architectures(Config sweep) {
+        List<String> datasets = names(sweep, "datasets", DatasetCatalog.names());
+        Shape firstInput = DatasetCatalog.byName(datasets.get(0)).orElseThrow().inputShape();
+        Map<String, List<String>> datasetsOf = datasetsOf(sweep);
+        try {
+            List<Architecture> architectures = ArchitectureList.parse(sweep, firstInput);
+            for (String name : datasets) {
+                var dataset = DatasetCatalog.byName(name).orElseThrow();
+                architectures.stream().filter(a -> datasetsOf.getOrDefault(a.name(), datasets).contains(name))
+                        .forEach(a -> a.incompatibility(dataset.inputShape(), dataset.classes()).ifPresent(problem -> {
+                    throw new SweepFileException("architecture " + a.name() + " cannot train on " + name + ": " + problem);
+                }));
+            }
+            return architectures;
+        } catch (SweepFileException e) {
+            throw error(e.getMessage());
+        }
+    }
+
     private List<Device> devices(Config sweep) {
         List<String> values = sweep.hasPath("devices") ? sweep.getStringList("devices") : List.of("cpu");
         List<Device> devices = new ArrayList<>();
@@ -122,31 +165,92 @@ public final class SweepFile {
         return devices;
     }
 
-    private String split(Config sweep) {
+    /** S4's protocols are the defaults: a 70/30 hold-out and 10-fold cross-validation. */
+    private Split split(Config sweep) {
         if (!sweep.hasPath("split")) {
-            return "standard";
+            return Split.STANDARD;
         }
         Config split = sweep.getConfig("split");
         rejectUnknown(split, "sweep.split.", SPLIT_KEYS);
         String kind = split.hasPath("kind") ? split.getString("kind") : "standard";
         if (!SPLITS.contains(kind)) {
-            throw error("sweep.split.kind = '" + kind + "' is not available in this version: expected "
-                    + String.join(", ", SPLITS));
+            throw error("sweep.split.kind = '" + kind + "' is unknown: expected one of " + String.join(", ", SPLITS));
         }
-        return kind;
+        onlyWithKind(split, "test-fraction", "holdout", kind);
+        onlyWithKind(split, "k", "kfold", kind);
+        return switch (kind) {
+            case "holdout" -> new Split.Holdout(testFraction(split));
+            case "kfold" -> new Split.KFold(folds(split));
+            default -> Split.STANDARD;
+        };
     }
 
-    private TrainingSettings training(Config sweep) {
+    private void onlyWithKind(Config split, String key, String kindOfKey, String kind) {
+        if (split.hasPath(key) && !kind.equals(kindOfKey)) {
+            throw error("sweep.split." + key + " applies to kind = " + kindOfKey + " only, not to kind = " + kind);
+        }
+    }
+
+    private double testFraction(Config split) {
+        double fraction = split.hasPath("test-fraction") ? split.getDouble("test-fraction") : 0.3;
+        if (!(fraction > 0 && fraction < 1)) {
+            throw error("sweep.split.test-fraction = " + fraction + ": expected a number between 0 and 1, such as 0.3");
+        }
+        return fraction;
+    }
+
+    private int folds(Config split) {
+        int k = split.hasPath("k") ? split.getInt("k") : 10;
+        if (k < 2) {
+            throw error("sweep.split.k = " + k + ": expected an integer >= 2, such as 10");
+        }
+        return k;
+    }
+
+    /** The train-fraction axis; absent means every task trains on its whole training part. */
+    private List<Double> trainFractions(Config sweep) {
+        if (!sweep.hasPath("train-fractions")) {
+            return List.of(TaskSpec.WHOLE_TRAINING_PART);
+        }
+        List<Double> fractions = sweep.getDoubleList("train-fractions");
+        if (fractions.isEmpty()) {
+            throw error("sweep.train-fractions is empty: expected numbers > 0 and <= 1, such as [0.1, 0.25, 0.5, 1.0]");
+        }
+        for (int i = 0; i < fractions.size(); i++) {
+            double fraction = fractions.get(i);
+            if (!(fraction > 0 && fraction <= 1)) {
+                throw error("sweep.train-fractions[" + i + "] = " + fraction + ": expected a number > 0 and <= 1");
+            }
+            if (fractions.subList(0, i).contains(fraction)) {
+                throw error("sweep.train-fractions[" + i + "] = " + fraction + " appears twice: expected each fraction once");
+            }
+        }
+        return fractions;
+    }
+
+    private TrainingOverrides training(Config sweep) {
         Config training = sweep.hasPath("training") ? sweep.getConfig("training") : ConfigFactory.empty();
         rejectUnknown(training, "sweep.training.", TRAINING_KEYS);
         int trainLimit = training.hasPath("train-limit") ? training.getInt("train-limit") : 0;
         if (trainLimit < 0) {
             throw error("sweep.training.train-limit = " + trainLimit + ": expected 0 (all) or a positive number of samples");
         }
-        return new TrainingSettings(
-                positive(training, "epochs", DEFAULT_EPOCHS, "sweep.training."),
-                positive(training, "batch-size", DEFAULT_BATCH_SIZE, "sweep.training."),
-                trainLimit);
+        try {
+            return new TrainingOverrides(
+                    optionalPositive(training, "epochs"),
+                    optionalPositive(training, "batch-size"),
+                    trainLimit,
+                    training.hasPath("optimizer")
+                            ? Optional.of(OptimizerBlock.parse(new ConfigReading(training.getConfig("optimizer"),
+                            "sweep.training.optimizer")))
+                            : Optional.empty());
+        } catch (SweepFileException e) {
+            throw error(e.getMessage());
+        }
+    }
+
+    private OptionalInt optionalPositive(Config training, String key) {
+        return training.hasPath(key) ? OptionalInt.of(positive(training, key, 1, "sweep.training.")) : OptionalInt.empty();
     }
 
     private Duration metricsInterval() {
@@ -160,6 +264,24 @@ public final class SweepFile {
             throw error("metrics.interval = " + interval.toMillis() + "ms: expected at least 100ms");
         }
         return interval;
+    }
+
+    /** {@code sweep.retry.max-attempts} and {@code sweep.task-timeout}; read after {@link #toSweep} checked the keys. */
+    private AttemptLimits attemptLimits() {
+        Config sweep = root.getConfig("sweep");
+        int maxAttempts = AttemptLimits.DEFAULT.maxAttempts();
+        if (sweep.hasPath("retry")) {
+            Config retry = sweep.getConfig("retry");
+            rejectUnknown(retry, "sweep.retry.", RETRY_KEYS);
+            maxAttempts = positive(retry, "max-attempts", maxAttempts, "sweep.retry.");
+        }
+        Duration timeout = sweep.hasPath("task-timeout") ? sweep.getDuration("task-timeout")
+                : AttemptLimits.DEFAULT.taskTimeout();
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw error("sweep.task-timeout = " + sweep.getValue("task-timeout").render()
+                    + ": expected a positive duration such as 2h or 90m");
+        }
+        return new AttemptLimits(maxAttempts, timeout);
     }
 
     private int positive(Config config, String key, int defaultValue, String prefix) {
@@ -177,6 +299,50 @@ public final class SweepFile {
                         + String.join(", ", new TreeSet<>(allowed).stream().map(k -> prefix + k).toList()));
             }
         }
+    }
+
+    /** The datasets of the architecture entries that name theirs ({ name = s4-mnist-cnn, datasets = [mnist] }). */
+    private Map<String, List<String>> datasetsOf(Config sweep) {
+        List<String> datasets = sweep.getStringList("datasets");
+        Map<String, List<String>> datasetsOf = new LinkedHashMap<>();
+        List<? extends ConfigValue> entries = sweep.getList("architectures");
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i) instanceof ConfigObject entry && entry.containsKey("datasets")) {
+                String path = "sweep.architectures[" + i + "].datasets";
+                List<String> named = entry.toConfig().getStringList("datasets");
+                if (named.isEmpty()) {
+                    throw error(path + " is empty: expected some of the sweep's datasets, " + String.join(", ", datasets));
+                }
+                for (String dataset : named) {
+                    if (!datasets.contains(dataset)) {
+                        throw error(path + " names '" + dataset + "', which is not in sweep.datasets: expected some of "
+                                + String.join(", ", datasets));
+                    }
+                }
+                datasetsOf.put(entry.toConfig().getString("name"), named);
+            }
+        }
+        return datasetsOf;
+    }
+
+    /** The report's baseline must name values the sweep has, or there would be nothing to compare with. */
+    private void checkBaseline(Sweep sweep) {
+        Optional<Baseline> baseline;
+        try {
+            baseline = Baseline.read(root);
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
+        }
+        Map<String, List<String>> values = Map.of(
+                "dataset", sweep.datasets(),
+                "architecture", sweep.architectures().stream().map(Architecture::name).toList(),
+                "device", sweep.devices().stream().map(Device::label).toList());
+        baseline.ifPresent(chosen -> chosen.axes().forEach((axis, value) -> {
+            if (!values.get(axis).contains(value)) {
+                throw error(Baseline.PATH + "." + axis + " = '" + value + "' is not in the sweep: expected one of "
+                        + String.join(", ", values.get(axis)));
+            }
+        }));
     }
 
     private SweepFileException error(String message) {

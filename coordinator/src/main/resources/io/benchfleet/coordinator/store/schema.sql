@@ -30,13 +30,13 @@ CREATE TABLE IF NOT EXISTS workers (
 CREATE TABLE IF NOT EXISTS attempts (
   attempt_id         TEXT PRIMARY KEY,
   task_id            TEXT NOT NULL REFERENCES tasks(task_id),
-  number             INTEGER NOT NULL, -- 1 for the first attempt of a task
+  number             INTEGER NOT NULL, -- 1 for the first attempt of a task; resume numbers on
   worker_id          TEXT NOT NULL,
   slot               TEXT NOT NULL,
   status             TEXT NOT NULL,    -- running | succeeded | failed
   started_at         TEXT NOT NULL,
   ended_at           TEXT,
-  failure_kind       TEXT,             -- BAD_INPUT | DIVERGED | CRASHED | ERROR
+  failure_kind       TEXT,             -- BAD_INPUT | DIVERGED | CRASHED | ERROR | TIMED_OUT | WORKER_LOST | HANDED_BACK | COORDINATOR_STOPPED
   failure_message    TEXT,
   pid                INTEGER,
   threads            INTEGER,
@@ -77,6 +77,20 @@ CREATE TABLE IF NOT EXISTS samples (
   gpu_index           INTEGER,
   gpu_util_percent    REAL,
   gpu_mem_used_bytes  INTEGER,
-  gpu_power_watts     REAL
+  gpu_power_watts     REAL,
+  -- Added by the metrics agent's second version; one row per GPU and instant, GPU columns NULL on cpu slots.
+  process_host_cpu_percent REAL,    -- the process tree's CPU as a share of the host, 100 = all cores
+  process_threads          INTEGER,
+  host_available_bytes     INTEGER,
+  host_load_average        REAL,    -- one minute
+  host_core_cpu_percent    TEXT,    -- per logical core, space-separated, 100 = that core busy
+  cpu_temperature_celsius  REAL,
+  cpu_frequency_mhz        REAL,    -- mean over the cores
+  cpu_energy_joules        REAL,    -- RAPL package energy since the attempt started (whole host)
+  gpu_mem_total_bytes      INTEGER,
+  gpu_temperature_celsius  REAL,
+  gpu_sm_clock_mhz         REAL,
+  gpu_energy_joules        REAL,    -- this GPU's energy since the attempt started
+  samples_dropped          INTEGER  -- the attempt's samples the agent dropped before this one
 );
 CREATE INDEX IF NOT EXISTS samples_by_attempt ON samples(attempt_id);

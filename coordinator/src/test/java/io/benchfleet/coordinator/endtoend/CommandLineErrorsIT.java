@@ -62,7 +62,9 @@ class CommandLineErrorsIT {
 
         assertThat(Benchfleet.waitFor(coordinator, 30)).isEqualTo(2);
         assertThat(Files.readAllLines(out)).singleElement().asString()
-                .startsWith("coordinator run: dataset 'mnist' not found: expected train-images-idx3-ubyte");
+                .startsWith("coordinator run: dataset 'mnist' not found: put train-images-idx3-ubyte")
+                .contains("into " + dir.resolve("empty").resolve("mnist"))
+                .doesNotContain("downloading failed: null");
         assertThat(dir.resolve("run")).doesNotExist();
     }
 }

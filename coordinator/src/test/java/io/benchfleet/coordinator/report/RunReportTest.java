@@ -39,12 +39,12 @@ class RunReportTest {
     }
 
     @Test
-    void writesResultsCsvHeaderInContractOrderWithFailureMessageLast() throws IOException {
+    void writesResultsCsvHeaderInContractOrderThenFailureMessageAndSuspicion() throws IOException {
         List<String> lines = Files.readAllLines(runDirectory.resolve(RunReport.RESULTS_CSV));
 
         assertThat(lines.get(0)).isEqualTo("task_id,dataset,architecture,device,split,fold,repetition,status,"
                 + "attempts,worker,params,train_samples,test_samples,train_seconds,samples_per_second,"
-                + "test_accuracy,test_loss,peak_rss_bytes,failure_message");
+                + "test_accuracy,test_loss,peak_rss_bytes,failure_message,suspect,energy_joules,joules_per_sample,samples_dropped");
     }
 
     @Test
@@ -59,7 +59,7 @@ class RunReportTest {
         String t2 = resultLine("t2");
 
         assertThat(t2).isEqualTo(
-                "t2,fashion-mnist,mlp-small,cpu,standard,0,2,succeeded,2,beta,101770,10000,2000,14.0,800.0,0.84,0.45,1200,");
+                "t2,fashion-mnist,mlp-small,cpu,standard,0,2,succeeded,2,beta,101770,10000,2000,14.0,800.0,0.84,0.45,1200,,,,,");
     }
 
     @Test
@@ -72,12 +72,12 @@ class RunReportTest {
     @Test
     void leavesCellsEmptyForUnknownValues() throws IOException {
         assertThat(resultLine("t3")).isEqualTo(
-                "t3,fashion-mnist,cnn-medium,cpu,standard,0,1,succeeded,1,beta,421642,10000,2000,30.0,300.0,0.9,,,");
-        assertThat(resultLine("t5")).isEqualTo("t5,fashion-mnist,mlp-small,cpu,standard,0,3,not-run,0,,,,,,,,,,");
+                "t3,fashion-mnist,cnn-medium,cpu,standard,0,1,succeeded,1,beta,421642,10000,2000,30.0,300.0,0.9,,,,,,,");
+        assertThat(resultLine("t5")).isEqualTo("t5,fashion-mnist,mlp-small,cpu,standard,0,3,not-run,0,,,,,,,,,,,,,,");
     }
 
     @Test
-    void writesTheFailedTasksMessageInTheLastColumn() throws IOException {
+    void writesTheFailedTasksMessageAfterTheContractColumns() throws IOException {
         CSVRecord t4 = results().get(3);
 
         assertThat(t4.get("status")).isEqualTo("failed");
@@ -92,7 +92,7 @@ class RunReportTest {
 
         assertThat(epochs).isEqualTo("""
                 task_id,epoch,seconds,samples_per_second,train_loss,train_accuracy,test_loss,test_accuracy,heap_bytes,rss_bytes
-                t1,1,5.0,1000.0,0.9,0.7,0.6,0.78,100,500
+                t1,1,9.0,1000.0,0.9,0.7,0.6,0.78,100,500
                 t1,2,5.0,1000.0,0.6,0.8,0.55,0.8,120,700
                 t2,1,7.0,800.0,0.8,0.75,0.5,0.82,110,800
                 t2,2,7.0,800.0,0.5,0.85,0.45,0.84,130,800
@@ -106,12 +106,15 @@ class RunReportTest {
 
         assertThat(samples).isEqualTo("""
                 task_id,attempt,seconds_since_start,process_cpu_percent,process_rss_bytes,host_cpu_percent,\
-                host_used_bytes,gpu_index,gpu_util_percent,gpu_mem_used_bytes,gpu_power_watts
-                t1,1,1.0,99.0,600,50.0,8000000000,,,,
-                t1,1,2.0,98.0,650,51.0,8000000000,,,,
-                t2,1,1.0,97.0,9000,52.0,8000000000,,,,
-                t2,2,1.0,95.5,1200,50.0,8100000000,0,40.0,1000,150.5
-                t2,2,2.0,95.5,1100,49.0,8100000000,,,,
+                host_used_bytes,gpu_index,gpu_util_percent,gpu_mem_used_bytes,gpu_power_watts,process_host_cpu_percent,\
+                process_threads,host_available_bytes,host_load_average,host_core_cpu_percent,cpu_temperature_celsius,\
+                cpu_frequency_mhz,cpu_energy_joules,gpu_mem_total_bytes,gpu_temperature_celsius,gpu_sm_clock_mhz,\
+                gpu_energy_joules,samples_dropped
+                t1,1,1.0,99.0,600,50.0,8000000000,,,,,,,,,,,,,,,,,
+                t1,1,2.0,98.0,650,51.0,8000000000,,,,,,,,,,,,,,,,,
+                t2,1,1.0,97.0,9000,52.0,8000000000,,,,,,,,,,,,,,,,,
+                t2,2,1.0,95.5,1200,50.0,8100000000,0,40.0,1000,150.5,,,,,,,,,,,,,
+                t2,2,2.0,95.5,1100,49.0,8100000000,,,,,,,,,,,,,,,,,
                 """);
     }
 
@@ -169,14 +172,15 @@ class RunReportTest {
         String html = Files.readString(runDirectory.resolve(RunReport.REPORT_HTML));
 
         assertThat(html).contains("<title>benchfleet report: quickstart</title>")
-                .contains("<td class=\"num\">12.00 &plusmn; 2.83</td>")
-                .contains("<td class=\"num\">900.0</td>")
-                .contains("<td class=\"num\">0.8200 &plusmn; 0.0283</td>")
+                .contains("<td class=\"num\">12.00 &plusmn; 2.83 [-13.41, 37.41]</td>")
+                .contains("<td class=\"num\">900.0 &plusmn; 141.4</td>")
+                .contains("<td class=\"num\">0.8200 &plusmn; 0.0283 [0.5659, 1.0741]</td>")
                 .contains("<td class=\"num\">30.00</td>")
                 .contains("<td>t5</td>")
                 .contains("ERROR: &lt;script&gt;alert(1)&lt;/script&gt; out of memory")
                 .doesNotContain("<script")
-                .doesNotContain("http://", "https://");
+                // Nothing loaded from elsewhere; the inline SVG charts name their XML namespace, which is no fetch.
+                .doesNotContainPattern("(src|href)=\"[a-z]+:");
     }
 
     @Test

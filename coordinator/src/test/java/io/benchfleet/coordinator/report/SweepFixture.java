@@ -101,7 +101,7 @@ final class SweepFixture {
 
     private static void insertEpochs(Connection connection) throws SQLException {
         String sql = "INSERT INTO epochs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)";
-        insert(connection, sql, "a1", "t1", 1, 5.0, 1000.0, 0.9, 0.7, 0.6, 0.78, 100L, 500L);
+        insert(connection, sql, "a1", "t1", 1, 9.0, 1000.0, 0.9, 0.7, 0.6, 0.78, 100L, 500L);
         insert(connection, sql, "a1", "t1", 2, 5.0, 1000.0, 0.6, 0.8, 0.55, 0.80, 120L, 700L);
         insert(connection, sql, "a2", "t2", 1, 7.0, 800.0, 0.8, 0.75, 0.5, 0.82, 110L, 9999L);
         insert(connection, sql, "a3", "t2", 1, 7.0, 800.0, 0.8, 0.75, 0.5, 0.82, 110L, 800L);
@@ -110,7 +110,9 @@ final class SweepFixture {
     }
 
     private static void insertSamples(Connection connection) throws SQLException {
-        String sql = "INSERT INTO samples VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        String sql = "INSERT INTO samples (attempt_id, task_id, seconds_since_start, process_cpu_percent,"
+                + " process_rss_bytes, host_cpu_percent, host_used_bytes, gpu_index, gpu_util_percent, gpu_mem_used_bytes,"
+                + " gpu_power_watts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         insert(connection, sql, "a1", "t1", 1.0, 99.0, 600L, 50.0, 8_000_000_000L, null, null, null, null);
         insert(connection, sql, "a1", "t1", 2.0, 98.0, 650L, 51.0, 8_000_000_000L, null, null, null, null);
         insert(connection, sql, "a2", "t2", 1.0, 97.0, 9000L, 52.0, 8_000_000_000L, null, null, null, null);

@@ -1,6 +1,7 @@
 package io.benchfleet.coordinator.sweep;
 
 import io.benchfleet.protocol.sweep.Device;
+import io.benchfleet.protocol.sweep.Split;
 import io.benchfleet.protocol.sweep.Sweep;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,11 +45,11 @@ class SweepFileTest {
 
         assertThat(sweep.name()).isEqualTo("qs");
         assertThat(sweep.datasets()).containsExactly("fashion-mnist", "mnist");
-        assertThat(sweep.architectures()).containsExactly("mlp-small", "cnn-medium");
+        assertThat(sweep.architectures()).extracting(a -> a.name()).containsExactly("mlp-small", "cnn-medium");
         assertThat(sweep.devices()).containsExactly(Device.CPU);
         assertThat(sweep.repetitions()).isEqualTo(3);
-        assertThat(sweep.training().epochs()).isEqualTo(2);
-        assertThat(sweep.training().batchSize()).isEqualTo(64);
+        assertThat(sweep.training().epochs()).hasValue(2);
+        assertThat(sweep.training().batchSize()).hasValue(64);
         assertThat(sweep.training().trainLimit()).isEqualTo(10_000);
         assertThat(sweep.seed()).isEqualTo(7);
         assertThat(sweep.dataDir()).isEqualTo("/tmp/data");
@@ -62,7 +63,8 @@ class SweepFileTest {
 
         assertThat(sweep.name()).isEqualTo("test");
         assertThat(sweep.devices()).isEqualTo(List.of(Device.CPU));
-        assertThat(sweep.split()).isEqualTo("standard");
+        assertThat(sweep.split()).isEqualTo(Split.STANDARD);
+        assertThat(sweep.trainFractions()).containsExactly(1.0);
         assertThat(sweep.repetitions()).isEqualTo(1);
         assertThat(sweep.dataDir()).isEqualTo("data");
         assertThat(sweep.metricsInterval()).isEqualTo(Duration.ofSeconds(1));
@@ -74,7 +76,7 @@ class SweepFileTest {
 
         assertThatThrownBy(() -> SweepFile.load(file))
                 .isInstanceOf(SweepFileException.class)
-                .hasMessage("test.conf: sweep.datasets[0] = 'fashion-minst' is unknown: expected one of mnist, fashion-mnist");
+                .hasMessage("test.conf: sweep.datasets[0] = 'fashion-minst' is unknown: expected one of mnist, fashion-mnist, cifar10, cifar100, cifar100-coarse, letter");
     }
 
     @Test
@@ -107,7 +109,7 @@ class SweepFileTest {
         Path file = write("sweep { datasets = [mnist], architectures = [mlp-small] }\ndatadir = x");
 
         assertThatThrownBy(() -> SweepFile.load(file))
-                .hasMessageContaining("unknown key 'datadir': expected one of data-dir, metrics, sweep");
+                .hasMessageContaining("unknown key 'datadir': expected one of data-dir, metrics, report, sweep");
     }
 
     @Test
@@ -136,11 +138,50 @@ class SweepFileTest {
     }
 
     @Test
-    void aSplitThisVersionCannotRunIsRefused() throws IOException {
-        Path file = write("sweep { datasets = [mnist], architectures = [mlp-small], split { kind = kfold } }");
+    void anUnknownSplitKindIsRefusedWithTheKnownOnes() throws IOException {
+        Path file = write("sweep { datasets = [mnist], architectures = [mlp-small], split { kind = bootstrap } }");
 
         assertThatThrownBy(() -> SweepFile.load(file))
-                .hasMessage("test.conf: sweep.split.kind = 'kfold' is not available in this version: expected standard");
+                .hasMessage("test.conf: sweep.split.kind = 'bootstrap' is unknown: expected one of standard, holdout, kfold");
+    }
+
+    @Test
+    void readsHoldoutAndKFoldSplitsWithS4sProtocolsAsDefaults() throws IOException {
+        String head = "sweep { datasets = [mnist], architectures = [mlp-small], ";
+
+        assertThat(SweepFile.load(write(head + "split { kind = holdout, test-fraction = 0.25 } }")).split())
+                .isEqualTo(new Split.Holdout(0.25));
+        assertThat(SweepFile.load(write(head + "split { kind = holdout } }")).split()).isEqualTo(new Split.Holdout(0.3));
+        assertThat(SweepFile.load(write(head + "split { kind = kfold, k = 5 } }")).tasks()).hasSize(5);
+        assertThat(SweepFile.load(write(head + "split { kind = kfold } }")).split()).isEqualTo(new Split.KFold(10));
+    }
+
+    @Test
+    void splitValuesOutOfRangeOrForAnotherKindAreRefused() throws IOException {
+        String head = "sweep { datasets = [mnist], architectures = [mlp-small], ";
+
+        assertThatThrownBy(() -> SweepFile.load(write(head + "split { kind = holdout, test-fraction = 1.2 } }")))
+                .hasMessage("test.conf: sweep.split.test-fraction = 1.2: expected a number between 0 and 1, such as 0.3");
+        assertThatThrownBy(() -> SweepFile.load(write(head + "split { kind = kfold, k = 1 } }")))
+                .hasMessage("test.conf: sweep.split.k = 1: expected an integer >= 2, such as 10");
+        assertThatThrownBy(() -> SweepFile.load(write(head + "split { kind = kfold, test-fraction = 0.3 } }")))
+                .hasMessage("test.conf: sweep.split.test-fraction applies to kind = holdout only, not to kind = kfold");
+        assertThatThrownBy(() -> SweepFile.load(write(head + "split { kind = holdout, folds = 3 } }")))
+                .hasMessageContaining("unknown key 'sweep.split.folds'");
+    }
+
+    @Test
+    void trainFractionsAreAnAxisOfNumbersUpToOne() throws IOException {
+        String head = "sweep { datasets = [fashion-mnist], architectures = [mlp-small], ";
+
+        assertThat(SweepFile.load(write(head + "train-fractions = [0.1, 0.25, 0.5, 1.0] }")).tasks())
+                .extracting(t -> t.trainFraction()).containsExactly(0.1, 0.25, 0.5, 1.0);
+        assertThatThrownBy(() -> SweepFile.load(write(head + "train-fractions = [0.5, 0] }")))
+                .hasMessage("test.conf: sweep.train-fractions[1] = 0.0: expected a number > 0 and <= 1");
+        assertThatThrownBy(() -> SweepFile.load(write(head + "train-fractions = [0.5, 0.5] }")))
+                .hasMessage("test.conf: sweep.train-fractions[1] = 0.5 appears twice: expected each fraction once");
+        assertThatThrownBy(() -> SweepFile.load(write(head + "train-fractions = [] }")))
+                .hasMessageContaining("sweep.train-fractions is empty");
     }
 
     @Test

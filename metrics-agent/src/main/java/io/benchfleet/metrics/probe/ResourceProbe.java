@@ -3,9 +3,9 @@ package io.benchfleet.metrics.probe;
 import java.util.Optional;
 
 /**
- * Reads CPU and memory of a process and of the host it runs on. CPU use is a rate, so every reading covers
- * the window since the previous reading of the same process (or since {@link #begin}); the probe keeps the
- * counters it needs for that per process.
+ * Reads CPU and memory of a process tree and of the host it runs on. CPU use is a rate, so every reading
+ * covers the window since the previous reading of the same process (or since {@link #begin}); the probe keeps
+ * the counters it needs for that per process.
  */
 public interface ResourceProbe {
 
@@ -16,7 +16,10 @@ public interface ResourceProbe {
      */
     boolean begin(long pid);
 
-    /** CPU since the previous read or {@link #begin} of {@code pid}, and memory now; empty once the process is gone. */
+    /**
+     * CPU since the previous read or {@link #begin} of {@code pid} and its descendants, and memory now; empty
+     * once the process is gone.
+     */
     Optional<ResourceReading> read(long pid);
 
     /** Forgets the counters kept for {@code pid}. */

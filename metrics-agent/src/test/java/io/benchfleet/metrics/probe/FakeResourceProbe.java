@@ -1,5 +1,6 @@
 package io.benchfleet.metrics.probe;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +14,7 @@ public final class FakeResourceProbe implements ResourceProbe {
     public static final double PROCESS_CPU_PERCENT = 100.0;
     public static final double HOST_CPU_PERCENT = 50.0;
     public static final long HOST_USED_BYTES = 4L << 30;
+    public static final int THREADS = 12;
 
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private final Set<Long> ended = ConcurrentHashMap.newKeySet();
@@ -41,7 +43,9 @@ public final class FakeResourceProbe implements ResourceProbe {
     @Override
     public Optional<ResourceReading> read(long pid) {
         return running.contains(pid)
-                ? Optional.of(new ResourceReading(PROCESS_CPU_PERCENT, pid, HOST_CPU_PERCENT, HOST_USED_BYTES))
+                ? Optional.of(new ResourceReading(PROCESS_CPU_PERCENT, pid, HOST_CPU_PERCENT, HOST_USED_BYTES,
+                        PROCESS_CPU_PERCENT / 2, THREADS, HOST_USED_BYTES, Optional.empty(),
+                        List.of(HOST_CPU_PERCENT, HOST_CPU_PERCENT), Optional.empty(), Optional.empty()))
                 : Optional.empty();
     }
 

@@ -31,6 +31,7 @@ class OshiResourceProbeTest {
     @AfterEach
     void killChildren() throws InterruptedException {
         for (Process child : children) {
+            child.descendants().forEach(ProcessHandle::destroyForcibly);
             child.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
     }
@@ -39,6 +40,11 @@ class OshiResourceProbeTest {
         Process child = new ProcessBuilder(command).start();
         children.add(child);
         return child;
+    }
+
+    private static Duration treeCpuTime(Process parent) {
+        return parent.descendants().map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(cpuTime(parent), Duration::plus);
     }
 
     private static Duration cpuTime(Process child) {
@@ -62,6 +68,30 @@ class OshiResourceProbeTest {
         assertThat(reading.processRssBytes()).isPositive();
         assertThat(reading.hostCpuPercent()).isBetween(0.0, 100.0);
         assertThat(reading.hostUsedBytes()).isPositive();
+        assertThat(reading.hostAvailableBytes()).isPositive();
+        assertThat(reading.processThreads()).isGreaterThanOrEqualTo(1);
+        assertThat(reading.hostCoreCpuPercent()).hasSize(Runtime.getRuntime().availableProcessors())
+                .allSatisfy(core -> assertThat(core).isBetween(0.0, 100.0));
+        assertThat(reading.processHostCpuPercent())
+                .isCloseTo(reading.processCpuPercent() / Runtime.getRuntime().availableProcessors(), within(1e-9));
+    }
+
+    @Test
+    void countsTheCpuOfTheWholeProcessTree() throws Exception {
+        Process parent = start("sh", "-c", "sh -c 'while :; do :; done' & wait");
+        // Until the shell has forked its child there is no tree to list.
+        Thread.sleep(300);
+        long startNanos = System.nanoTime();
+        Duration treeCpuBefore = treeCpuTime(parent);
+        assertThat(probe.begin(parent.pid())).isTrue();
+
+        Thread.sleep(WINDOW.toMillis());
+        ResourceReading reading = probe.read(parent.pid()).orElseThrow();
+        double kernelPercent = 100.0 * treeCpuTime(parent).minus(treeCpuBefore).toNanos() / (System.nanoTime() - startNanos);
+
+        assumeThat(kernelPercent).as("CPU share the kernel gave the child's loop").isGreaterThan(60.0);
+        assertThat(reading.processCpuPercent()).isCloseTo(kernelPercent, within(15.0));
+        assertThat(reading.processThreads()).isGreaterThanOrEqualTo(2);
     }
 
     @Test

@@ -1,14 +1,31 @@
 package io.benchfleet.protocol.architecture;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
 /**
  * One layer of an architecture, as the studies' model tables write it. Each knows the shape it
  * produces and its number of trainable parameters, so parameter counts come from the layer list.
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Layer.Dense.class, name = "dense"),
+        @JsonSubTypes.Type(value = Layer.Conv2d.class, name = "conv2d"),
+        @JsonSubTypes.Type(value = Layer.MaxPool.class, name = "maxpool"),
+        @JsonSubTypes.Type(value = Layer.Flatten.class, name = "flatten"),
+        @JsonSubTypes.Type(value = Layer.Dropout.class, name = "dropout"),
+        @JsonSubTypes.Type(value = Layer.BatchNorm.class, name = "batchnorm")})
 public sealed interface Layer {
 
     Shape outputShape(Shape input);
 
+    /** Parameters the optimizer trains. */
     long parameters(Shape input);
+
+    /** Parameters kept but not trained (BatchNorm's running statistics); Keras counts them in its total. */
+    default long statistics(Shape input) {
+        return 0;
+    }
 
     /** How the layer reads in a layer list, e.g. {@code conv2d(32,3,same,relu)}. */
     String describe();
@@ -105,6 +122,31 @@ public sealed interface Layer {
         @Override
         public long parameters(Shape input) {
             return 0;
+        }
+    }
+
+    /** Batch normalisation over channels (images) or units (vectors), as Keras' BatchNormalization. */
+    record BatchNorm() implements Layer {
+        @Override
+        public String describe() {
+            return "batchnorm";
+        }
+
+        @Override
+        public Shape outputShape(Shape input) {
+            return input;
+        }
+
+        /** Scale and shift per channel. */
+        @Override
+        public long parameters(Shape input) {
+            return 2L * input.channels();
+        }
+
+        /** Moving mean and variance per channel. */
+        @Override
+        public long statistics(Shape input) {
+            return 2L * input.channels();
         }
     }
 

@@ -14,6 +14,7 @@ public record Shape(int channels, int height, int width) {
         return channels * height * width;
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isImage() {
         return height > 1 || width > 1;
     }

@@ -43,11 +43,13 @@ public sealed interface TrainerEvent {
     /**
      * One epoch done. Seconds and throughput cover training only, not the evaluation after it.
      *
-     * @param trainLoss    mean minibatch loss over the epoch, as Keras reports it
-     * @param offHeapBytes memory ND4J holds outside the JVM heap
+     * @param trainLoss     mean minibatch loss over the epoch, as Keras reports it
+     * @param trainAccuracy accuracy on (up to 10,000 samples of) the training part after the epoch
+     * @param offHeapBytes  memory ND4J holds outside the JVM heap
      */
-    record Epoch(int epoch, double seconds, double samplesPerSecond, double trainLoss, double testLoss,
-                 double testAccuracy, long heapBytes, long rssBytes, long offHeapBytes) implements TrainerEvent {
+    record Epoch(int epoch, double seconds, double samplesPerSecond, double trainLoss, double trainAccuracy,
+                 double testLoss, double testAccuracy, long heapBytes, long rssBytes, long offHeapBytes)
+            implements TrainerEvent {
     }
 
     /** @param trainSeconds sum of the epochs' training time */
@@ -66,7 +68,11 @@ public sealed interface TrainerEvent {
         }
     }
 
-    /** Why an attempt failed; later issues retry infrastructure failures but not deterministic ones. */
+    /**
+     * Why an attempt failed. The coordinator retries the infrastructure failures (CRASHED, TIMED_OUT,
+     * WORKER_LOST, HANDED_BACK), never the deterministic ones: the same task would fail the same way.
+     * The kinds after ERROR are set by the worker node or the coordinator, not by a trainer.
+     */
     enum FailureKind {
         /** The task cannot run as given: missing or corrupt data, an impossible configuration. */
         BAD_INPUT,
@@ -75,6 +81,14 @@ public sealed interface TrainerEvent {
         /** The trainer process died or broke its event stream. */
         CRASHED,
         /** Anything else that went wrong inside the trainer. */
-        ERROR
+        ERROR,
+        /** The trainer ran longer than the sweep's task-timeout and was killed. */
+        TIMED_OUT,
+        /** The worker node running the attempt left the cluster without reporting its end (killed, cut off). */
+        WORKER_LOST,
+        /** The worker node was stopped and gave the attempt back unfinished. */
+        HANDED_BACK,
+        /** The coordinator stopped while the attempt ran; found by resume. */
+        COORDINATOR_STOPPED
     }
 }

@@ -19,11 +19,11 @@ final class ActorRefSerializer extends Serializer<ActorRef<?>> {
 
     @Override
     public void write(Kryo kryo, Output output, ActorRef<?> ref) {
-        output.writeString(resolver.toSerializationFormat(ref));
+        kryo.writeObject(output, resolver.toSerializationFormat(ref));
     }
 
     @Override
     public ActorRef<?> read(Kryo kryo, Input input, Class<? extends ActorRef<?>> type) {
-        return resolver.resolveActorRef(input.readString());
+        return resolver.resolveActorRef(kryo.readObject(input, String.class));
     }
 }

@@ -27,7 +27,7 @@ final class ImmutableListSerializer extends Serializer<List<?>> {
 
     @Override
     public List<?> read(Kryo kryo, Input input, Class<? extends List<?>> type) {
-        int size = input.readVarInt(true);
+        int size = DeclaredLength.within(input, input.readVarInt(true), "a list");
         Object[] elements = new Object[size];
         for (int i = 0; i < size; i++) {
             elements[i] = kryo.readClassAndObject(input);

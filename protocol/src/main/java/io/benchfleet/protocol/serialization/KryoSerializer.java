@@ -3,6 +3,7 @@ package io.benchfleet.protocol.serialization;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import com.esotericsoftware.kryo.util.MapReferenceResolver;
 import com.esotericsoftware.kryo.util.Pool;
 import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.typed.ActorRefResolver;
@@ -22,6 +23,8 @@ public final class KryoSerializer extends JSerializer {
     /** Pekko reserves 0-40 for itself; any other fixed number works. */
     static final int IDENTIFIER = 7_401_311;
     private static final int POOL_SIZE = 16;
+    /** Deeper than any benchfleet message (a task offer's architecture is the deepest, at about 6). */
+    static final int MAX_DEPTH = 32;
     private static final String TYPED_ACTOR_REF_CLASS =
             "org.apache.pekko.actor.typed.internal.adapter.ActorRefAdapter";
 
@@ -38,9 +41,12 @@ public final class KryoSerializer extends JSerializer {
     }
 
     static Kryo newKryo(ActorRefResolver resolver) {
-        Kryo kryo = new Kryo();
+        Kryo kryo = new Kryo(new RegisteredClassesOnly(), new MapReferenceResolver());
         kryo.setRegistrationRequired(true);
         kryo.setReferences(false);
+        // Our messages nest a few levels; a frame of nested lists must end in an exception, not a StackOverflowError.
+        kryo.setMaxDepth(MAX_DEPTH);
+        kryo.register(String.class, new BoundedStringSerializer());
         int id = MessageRegistry.FIRST_ID;
         for (Class<?> type : MessageRegistry.CLASSES) {
             kryo.register(type, id++);
@@ -49,7 +55,7 @@ public final class KryoSerializer extends JSerializer {
         for (Class<?> type : List.of(List.of().getClass(), List.of(1).getClass(), List.of(1, 2, 3).getClass())) {
             kryo.register(type, lists, id++);
         }
-        kryo.register(ArrayList.class, id++);
+        kryo.register(ArrayList.class, new BoundedArrayListSerializer(), id++);
         kryo.register(typedActorRefClass(), new ActorRefSerializer(resolver), id);
         return kryo;
     }

@@ -1,6 +1,12 @@
 package io.benchfleet.protocol.serialization;
 
+import io.benchfleet.protocol.architecture.Activation;
+import io.benchfleet.protocol.architecture.Architecture;
+import io.benchfleet.protocol.architecture.Layer;
+import io.benchfleet.protocol.architecture.Optimizer;
+import io.benchfleet.protocol.architecture.Shape;
 import io.benchfleet.protocol.cluster.CoordinatorCommand;
+import io.benchfleet.protocol.cluster.GpuSample;
 import io.benchfleet.protocol.cluster.HostInfo;
 import io.benchfleet.protocol.cluster.ResourceSample;
 import io.benchfleet.protocol.cluster.WorkerNodeMessage;
@@ -11,6 +17,7 @@ import io.benchfleet.protocol.sweep.TrainingSettings;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The only classes Kryo reads from the wire, with their ids. Append new classes at the end: the
@@ -38,7 +45,21 @@ public final class MessageRegistry {
             TrainerEvent.Finished.class,
             TrainerEvent.FailureKind.class,
             TrainerEvent.Failed.class,
-            Duration.class);
+            Duration.class,
+            Architecture.class,
+            Shape.class,
+            Optimizer.class,
+            Optimizer.Kind.class,
+            Activation.class,
+            Layer.Padding.class,
+            Layer.Dense.class,
+            Layer.Conv2d.class,
+            Layer.MaxPool.class,
+            Layer.Flatten.class,
+            Layer.Dropout.class,
+            Layer.BatchNorm.class,
+            GpuSample.class,
+            Optional.class);
 
     private MessageRegistry() {
     }

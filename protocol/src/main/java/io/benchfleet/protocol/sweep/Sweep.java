@@ -1,46 +1,86 @@
 package io.benchfleet.protocol.sweep;
 
+import io.benchfleet.protocol.architecture.Architecture;
+
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A validated sweep file: the axes that expand into tasks, plus the settings every task shares.
  *
+ * @param split           how every task divides its dataset; k-fold expands into one task per fold
+ * @param trainFractions  the train-fraction axis: each task trains on this stratified share of its
+ *                        training part (S3 measures time and memory against training-set size)
  * @param dataDir         where trainers look for datasets first (relative to the worker's directory)
  * @param metricsInterval how often the metrics agent samples a trainer
+ * @param datasetsOf      architecture name to the only datasets it trains on; an architecture not in it trains on
+ *                        every dataset (S1 and S4 pair each model with its own dataset)
  */
 public record Sweep(
         String name,
         List<String> datasets,
-        List<String> architectures,
+        List<Architecture> architectures,
         List<Device> devices,
-        String split,
+        Split split,
+        List<Double> trainFractions,
         int repetitions,
-        TrainingSettings training,
+        TrainingOverrides training,
         long seed,
         String dataDir,
-        Duration metricsInterval) {
+        Duration metricsInterval,
+        Map<String, List<String>> datasetsOf) {
 
     public Sweep {
         datasets = List.copyOf(datasets);
         architectures = List.copyOf(architectures);
         devices = List.copyOf(devices);
+        trainFractions = List.copyOf(trainFractions);
+        datasetsOf = Map.copyOf(datasetsOf);
     }
 
-    /** One task per combination of dataset, architecture, device and repetition, in that order. */
+    /** A full cross product: every architecture on every dataset. */
+    public Sweep(String name, List<String> datasets, List<Architecture> architectures, List<Device> devices, Split split,
+                 List<Double> trainFractions, int repetitions, TrainingOverrides training, long seed, String dataDir,
+                 Duration metricsInterval) {
+        this(name, datasets, architectures, devices, split, trainFractions, repetitions, training, seed, dataDir,
+                metricsInterval, Map.of());
+    }
+
+    /**
+     * One task per combination of dataset, architecture, device, repetition, fold and train fraction,
+     * in that order: the folds of a repetition are separate tasks, so they run in parallel.
+     */
     public List<TaskSpec> tasks() {
         var tasks = new java.util.ArrayList<TaskSpec>();
         for (String dataset : datasets) {
-            for (String architecture : architectures) {
+            for (Architecture architecture : architectures) {
+                if (!trainsOn(architecture, dataset)) {
+                    continue;
+                }
                 for (Device device : devices) {
                     for (int repetition = 1; repetition <= repetitions; repetition++) {
-                        tasks.add(new TaskSpec(dataset, architecture, device, split, 0, repetition,
-                                seedOf(repetition), training));
+                        for (int fold : split.folds()) {
+                            for (double fraction : trainFractions) {
+                                tasks.add(new TaskSpec(dataset, architecture.name(), device, split.label(), fold,
+                                        repetition, seedOf(repetition), training.resolve(architecture), fraction));
+                            }
+                        }
                     }
                 }
             }
         }
         return List.copyOf(tasks);
+    }
+
+    /** The definition a task's architecture name stands for: from the zoo or written in the sweep file. */
+    public Optional<Architecture> architecture(String name) {
+        return architectures.stream().filter(a -> a.name().equals(name)).findFirst();
+    }
+
+    public boolean trainsOn(Architecture architecture, String dataset) {
+        return datasetsOf.getOrDefault(architecture.name(), datasets).contains(dataset);
     }
 
     /** Repetitions differ in seed, so their spread shows the run-to-run variance of training itself. */

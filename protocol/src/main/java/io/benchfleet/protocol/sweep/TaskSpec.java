@@ -12,7 +12,9 @@ import java.util.HexFormat;
  * @param split      the split's label, e.g. {@code standard}
  * @param fold       the fold within the split; 0 where the split has a single fold
  * @param repetition 1-based repetition number
- * @param seed       drives weight init and shuffling of this task
+ * @param seed       drives weight init and shuffling of this task, and the split's and the train
+ *                   subset's draws: every fold and architecture of a repetition sees the same partition
+ * @param trainFraction the stratified share of the training part this task trains on; 1 = all of it
  */
 public record TaskSpec(
         String dataset,
@@ -22,14 +24,28 @@ public record TaskSpec(
         int fold,
         int repetition,
         long seed,
-        TrainingSettings training) {
+        TrainingSettings training,
+        double trainFraction) {
 
     private static final int ID_HEX_CHARS = 16;
+    public static final double WHOLE_TRAINING_PART = 1.0;
+
+    public TaskSpec {
+        if (!(trainFraction > 0 && trainFraction <= 1)) {
+            throw new IllegalArgumentException("train fraction " + trainFraction + " is not in (0, 1]");
+        }
+    }
+
+    /** A task that trains on its whole training part. */
+    public TaskSpec(String dataset, String architecture, Device device, String split, int fold, int repetition,
+                    long seed, TrainingSettings training) {
+        this(dataset, architecture, device, split, fold, repetition, seed, training, WHOLE_TRAINING_PART);
+    }
 
     /**
      * A stable id: the same axis values give the same id in every run and every version, which is what
      * resume and merge rely on. Training settings are part of it: the same network trained for another
-     * number of epochs is a different measurement, not a repetition.
+     * number of epochs or with another optimizer is a different measurement, not a repetition.
      */
     public String id() {
         String canonical = String.join("|",
@@ -42,8 +58,12 @@ public record TaskSpec(
                 "seed=" + seed,
                 "epochs=" + training.epochs(),
                 "batch-size=" + training.batchSize(),
-                "train-limit=" + training.trainLimit());
-        return HexFormat.of().formatHex(sha256(canonical)).substring(0, ID_HEX_CHARS);
+                "train-limit=" + training.trainLimit(),
+                "optimizer=" + training.optimizer().describe());
+        // Only a partial training part adds a term, so tasks without the axis keep the ids they had.
+        String withFraction = trainFraction == WHOLE_TRAINING_PART ? canonical
+                : canonical + "|train-fraction=" + trainFraction;
+        return HexFormat.of().formatHex(sha256(withFraction)).substring(0, ID_HEX_CHARS);
     }
 
     private static byte[] sha256(String text) {

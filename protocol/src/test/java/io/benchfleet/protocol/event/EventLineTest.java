@@ -11,7 +11,7 @@ class EventLineTest {
 
     @Test
     void anEpochEventIsOneLineOfJsonNamedByItsEventField() {
-        var epoch = new TrainerEvent.Epoch(2, 10.0, 1200.0, 0.4, 0.45, 0.84, 1L, 2L, 3L);
+        var epoch = new TrainerEvent.Epoch(2, 10.0, 1200.0, 0.4, 0.86, 0.45, 0.84, 1L, 2L, 3L);
 
         String line = EventLine.encode(epoch);
 
@@ -31,7 +31,7 @@ class EventLineTest {
     void everyEventKindRoundTrips() {
         List<TrainerEvent> events = List.of(
                 new TrainerEvent.Started(7, 2, "CPU", List.of("0:ConvolutionLayer=MKLDNNConvHelper"), 10, 5, 3, 1.5),
-                new TrainerEvent.Epoch(1, 1.0, 2.0, 3.0, 4.0, 0.5, 6L, 7L, 8L),
+                new TrainerEvent.Epoch(1, 1.0, 2.0, 3.0, 0.4, 4.0, 0.5, 6L, 7L, 8L),
                 new TrainerEvent.Finished(1.0, 2.0, 0.5, 0.7),
                 new TrainerEvent.Failed(TrainerEvent.FailureKind.BAD_INPUT, "labels out of range"));
 
@@ -42,7 +42,7 @@ class EventLineTest {
     void onlyFinishedAndFailedEndAnAttempt() {
         assertThat(new TrainerEvent.Finished(1, 1, 1, 1).isFinal()).isTrue();
         assertThat(new TrainerEvent.Failed(TrainerEvent.FailureKind.ERROR, "x").isFinal()).isTrue();
-        assertThat(new TrainerEvent.Epoch(1, 1, 1, 1, 1, 1, 1, 1, 1).isFinal()).isFalse();
+        assertThat(new TrainerEvent.Epoch(1, 1, 1, 1, 1, 1, 1, 1, 1, 1).isFinal()).isFalse();
     }
 
     @Test

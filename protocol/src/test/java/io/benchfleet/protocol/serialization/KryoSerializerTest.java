@@ -1,7 +1,13 @@
 package io.benchfleet.protocol.serialization;
 
+import io.benchfleet.protocol.architecture.Activation;
+import io.benchfleet.protocol.architecture.Architecture;
+import io.benchfleet.protocol.architecture.Layer;
+import io.benchfleet.protocol.architecture.Optimizer;
+import io.benchfleet.protocol.architecture.Shape;
 import io.benchfleet.protocol.cluster.ClusterConfig;
 import io.benchfleet.protocol.cluster.CoordinatorCommand;
+import io.benchfleet.protocol.cluster.GpuSample;
 import io.benchfleet.protocol.cluster.HostInfo;
 import io.benchfleet.protocol.cluster.ResourceSample;
 import io.benchfleet.protocol.cluster.WorkerNodeMessage;
@@ -14,9 +20,13 @@ import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.SerializationExtension;
-import org.junit.jupiter.api.AfterAll;
+import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,38 +34,48 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ExtendWith(TestKitJUnit5Extension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KryoSerializerTest {
 
-    private static ActorTestKit testKit;
-    private static TestProbe<WorkerNodeMessage> workerProbe;
+    /** A cluster-provider actor system with benchfleet's own serialization settings. */
+    @JUnit5TestKit
+    ActorTestKit testKit = new JUnit5TestKitBuilder()
+            .withCustomConfig(ClusterConfig.of("127.0.0.1", 0, "test", Map.of()))
+            .build();
+
+    private TestProbe<WorkerNodeMessage> workerProbe;
 
     @BeforeAll
-    static void startActorSystem() {
-        testKit = ActorTestKit.create(ClusterConfig.of("127.0.0.1", 0, "test", Map.of()));
+    void createProbe() {
         workerProbe = testKit.createTestProbe(WorkerNodeMessage.class);
     }
 
-    @AfterAll
-    static void stopActorSystem() {
-        testKit.shutdownTestKit();
-    }
-
-    static List<Object> examples() {
+    List<Object> examples() {
         TaskSpec task = new TaskSpec("fashion-mnist", "cnn-medium", Device.CPU, "standard", 0, 2, 2L,
-                new TrainingSettings(2, 128, 12_000));
+                new TrainingSettings(2, 128, 12_000, new Optimizer(Optimizer.Kind.SGD, 0.01, 1e-6, 0.9, true)));
+        Architecture withEveryLayer = new Architecture("inline", "sweep file", new Shape(3, 32, 32), List.of(
+                new Layer.Conv2d(8, 3, Layer.Padding.SAME, Activation.RELU), new Layer.BatchNorm(), new Layer.MaxPool(2),
+                new Layer.Dropout(0.25), new Layer.Flatten(), new Layer.Dense(10, Activation.SOFTMAX)),
+                Optimizer.of(Optimizer.Kind.ADAM, 0.001), 3, 64);
         var started = new TrainerEvent.Started(4242, 1, "CPU", List.of("0:ConvolutionLayer=MKLDNNConvHelper"),
                 220_234, 12_000, 10_000, 2.5);
-        var epoch = new TrainerEvent.Epoch(1, 20.5, 585.4, 0.61, 0.52, 0.81, 120_000_000, 900_000_000, 50_000_000);
+        var epoch = new TrainerEvent.Epoch(1, 20.5, 585.4, 0.61, 0.79, 0.52, 0.81, 120_000_000, 900_000_000, 50_000_000);
         var finished = new TrainerEvent.Finished(41.0, 585.0, 0.83, 0.47);
         var failed = new TrainerEvent.Failed(TrainerEvent.FailureKind.DIVERGED, "loss NaN at epoch 3");
         var host = new HostInfo("node-1", "Linux 6.1", "Intel Xeon", 2, 24L << 30, "17.0.15");
-        var sample = new ResourceSample(1.5, 97.0, 800_000_000, 51.0, 5_000_000_000L);
+        var gpu = new GpuSample(0, Optional.of(87.0), Optional.of(3_000_000_000L), Optional.of(80_000_000_000L),
+                Optional.of(250.5), Optional.of(61.0), Optional.empty(), Optional.of(125.0));
+        var sample = new ResourceSample(1.5, 97.0, 800_000_000, 51.0, 5_000_000_000L, 48.5, 42, 19_000_000_000L,
+                Optional.of(1.25), List.of(90.0, 12.5), Optional.empty(), Optional.of(2600.0), Optional.of(12.5),
+                List.of(gpu), 3);
         return List.of(
                 new CoordinatorCommand.RegisterWorker("worker-1", host, List.of("cpu")),
                 new CoordinatorCommand.RequestTask("worker-1", "cpu", workerProbe.ref()),
@@ -66,7 +86,8 @@ class KryoSerializerTest {
                 new CoordinatorCommand.ReportSamples("a-1", List.of(sample, sample)),
                 new CoordinatorCommand.ReportSamples("a-1", List.of(sample)),
                 new CoordinatorCommand.ReportSamples("a-1", List.of()),
-                new WorkerNodeMessage.TaskOffer("a-1", task, "data", Duration.ofMillis(500)),
+                new WorkerNodeMessage.TaskOffer("a-1", task, withEveryLayer, "data", Duration.ofMillis(500),
+                        Duration.ofHours(2)),
                 WorkerNodeMessage.NoTaskNow.INSTANCE);
     }
 
@@ -100,11 +121,22 @@ class KryoSerializerTest {
     }
 
     @Test
-    void garbageBytesAreRejectedWithAnException() {
+    void aFrameNamingAnUnregisteredClassIsRejected() {
         var serializer = new KryoSerializer((org.apache.pekko.actor.ExtendedActorSystem)
                 Adapter.toClassic(testKit.system()));
+        byte[] classIdNineHundredNinetyEight = {(byte) 0xE8, 0x07, 0x01};
 
-        assertThatThrownBy(() -> serializer.fromBinaryJava(new byte[] {0x7f, 0x13, 0x01}, null))
+        assertThatThrownBy(() -> serializer.fromBinaryJava(classIdNineHundredNinetyEight, null))
+                .hasMessageContaining("unregistered class ID");
+    }
+
+    @Test
+    void aTruncatedFrameIsRejected() {
+        var serializer = new KryoSerializer((org.apache.pekko.actor.ExtendedActorSystem)
+                Adapter.toClassic(testKit.system()));
+        byte[] whole = serializer.toBinary(examples().get(9));
+
+        assertThatThrownBy(() -> serializer.fromBinaryJava(java.util.Arrays.copyOf(whole, whole.length / 2), null))
                 .isInstanceOf(RuntimeException.class);
     }
 

@@ -3,18 +3,32 @@ package io.benchfleet.protocol.sweep;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import io.benchfleet.protocol.architecture.ArchitectureZoo;
+import io.benchfleet.protocol.architecture.Optimizer;
+
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SweepTest {
 
-    private static final TrainingSettings TWO_EPOCHS = new TrainingSettings(2, 128, 12_000);
+    private static final Optimizer ADAM = Optimizer.of(Optimizer.Kind.ADAM, 0.001);
+    private static final TrainingSettings TWO_EPOCHS = new TrainingSettings(2, 128, 12_000, ADAM);
+    private static final TrainingOverrides TWO_EPOCHS_OVERRIDE =
+            new TrainingOverrides(OptionalInt.of(2), OptionalInt.empty(), 12_000, Optional.empty());
 
     private static Sweep sweep(List<String> architectures, int repetitions) {
-        return new Sweep("quickstart", List.of("fashion-mnist", "mnist"), architectures, List.of(Device.CPU),
-                "standard", repetitions, TWO_EPOCHS, 1, "data", Duration.ofSeconds(1));
+        return sweep(architectures, repetitions, TWO_EPOCHS_OVERRIDE);
+    }
+
+    private static Sweep sweep(List<String> architectures, int repetitions, TrainingOverrides training) {
+        return new Sweep("quickstart", List.of("fashion-mnist", "mnist"),
+                architectures.stream().map(name -> ArchitectureZoo.byName(name).orElseThrow()).toList(),
+                List.of(Device.CPU), Split.STANDARD, List.of(1.0), repetitions, training, 1, "data",
+                Duration.ofSeconds(1));
     }
 
     @Test
@@ -72,11 +86,25 @@ class SweepTest {
                 new TaskSpec("fashion-mnist", "mlp-small", Device.CPU, "standard", 0, 2, 1, TWO_EPOCHS),
                 new TaskSpec("fashion-mnist", "mlp-small", Device.CPU, "standard", 0, 1, 2, TWO_EPOCHS),
                 new TaskSpec("fashion-mnist", "mlp-small", Device.CPU, "standard", 0, 1, 1,
-                        new TrainingSettings(3, 128, 12_000))))
+                        new TrainingSettings(3, 128, 12_000, ADAM)),
+                new TaskSpec("fashion-mnist", "mlp-small", Device.CPU, "standard", 0, 1, 1,
+                        new TrainingSettings(2, 128, 12_000, Optimizer.of(Optimizer.Kind.SGD, 0.001)))))
                 .extracting(TaskSpec::id)
                 .doesNotContain(base.id())
                 .doesNotHaveDuplicates();
     }
 
-    private static final String FROZEN_ID = "e98b82315ac081b7";
+    @Test
+    void eachArchitectureTrainsAsItsStudyDidUnlessTheSweepSaysOtherwise() {
+        var cnn = ArchitectureZoo.byName("s4-cifar10-cnn").orElseThrow();
+
+        TaskSpec ownDefaults = sweep(List.of("s4-cifar10-cnn"), 1, TrainingOverrides.none()).tasks().get(0);
+        TaskSpec overridden = sweep(List.of("s4-cifar10-cnn"), 1, new TrainingOverrides(OptionalInt.of(1),
+                OptionalInt.of(64), 0, Optional.of(ADAM))).tasks().get(0);
+
+        assertThat(ownDefaults.training()).isEqualTo(new TrainingSettings(12, 128, 0, cnn.optimizer()));
+        assertThat(overridden.training()).isEqualTo(new TrainingSettings(1, 64, 0, ADAM));
+    }
+
+    private static final String FROZEN_ID = "314268a9177be84c";
 }

@@ -1,34 +1,69 @@
 package io.benchfleet.trainer.data;
 
+import io.benchfleet.protocol.dataset.DatasetDownload;
 import io.benchfleet.protocol.dataset.DatasetInfo;
+import io.benchfleet.protocol.dataset.DatasetLayout;
 import io.benchfleet.protocol.dataset.DatasetLocator;
+import io.benchfleet.protocol.dataset.DatasetUnavailableException;
+import io.benchfleet.protocol.dataset.DownloadProgress;
+import io.benchfleet.protocol.dataset.HttpDownloader;
 
 import java.nio.file.Path;
+import java.util.List;
 
-/** Loads a dataset's train and test parts from wherever the {@link DatasetLocator} finds them. */
+/** Loads a dataset's standard train and test parts from wherever it is found, or downloaded to. */
 public final class DatasetLoader {
 
-    private final DatasetLocator locator;
+    private final DatasetDownload source;
 
-    public DatasetLoader(DatasetLocator locator) {
-        this.locator = locator;
+    public DatasetLoader(DatasetDownload source) {
+        this.source = source;
     }
 
-    public record TrainTest(LabelledImages train, LabelledImages test, Path directory) {
+    /** Looks in the data dir, then the system folders, then downloads (logging no progress: stdout carries events). */
+    public static DatasetLoader forDataDir(String dataDir) {
+        return new DatasetLoader(new DatasetDownload(DatasetLocator.forDataDir(dataDir), new HttpDownloader(),
+                DownloadProgress.NONE));
+    }
+
+    public record TrainTest(LabelledSamples train, LabelledSamples test, Path directory) {
     }
 
     public TrainTest load(DatasetInfo dataset) {
-        Path dir = locator.locate(dataset).orElseThrow(() -> new DataFileException(locator.missingMessage(dataset)));
-        return new TrainTest(
-                read(dir, dataset.trainFiles(), dataset.classes()),
-                read(dir, dataset.testFiles(), dataset.classes()),
-                dir);
+        Path dir;
+        try {
+            dir = source.find(dataset);
+        } catch (DatasetUnavailableException e) {
+            throw new DataFileException(e.getMessage());
+        }
+        DatasetLayout layout = dataset.layout();
+        if (layout instanceof DatasetLayout.Idx idx) {
+            return new TrainTest(
+                    IdxReader.read(file(dir, idx.trainImages()), file(dir, idx.trainLabels()), dataset.classes()),
+                    IdxReader.read(file(dir, idx.testImages()), file(dir, idx.testLabels()), dataset.classes()),
+                    dir);
+        }
+        if (layout instanceof DatasetLayout.CifarBinary cifar) {
+            return new TrainTest(
+                    CifarReader.read(files(dir, cifar.trainFiles()), cifar, dataset.classes()),
+                    CifarReader.read(files(dir, cifar.testFiles()), cifar, dataset.classes()),
+                    dir);
+        }
+        return letter(dir, (DatasetLayout.LetterCsv) layout);
     }
 
-    private static LabelledImages read(Path dir, DatasetInfo.DatasetFiles files, int classes) {
-        return IdxReader.read(
-                DatasetLocator.file(dir, files.images()).orElseThrow(),
-                DatasetLocator.file(dir, files.labels()).orElseThrow(),
-                classes);
+    /** A file of fewer rows than the standard training part leaves that split no test samples ({@link TaskParts}). */
+    private static TrainTest letter(Path dir, DatasetLayout.LetterCsv letter) {
+        LabelledSamples all = LetterReader.read(file(dir, letter.file()));
+        int trainRows = Math.min(all.count(), letter.standardTrainRows());
+        return new TrainTest(all.rows(0, trainRows), all.rows(trainRows, all.count()), dir);
+    }
+
+    private static Path file(Path dir, String name) {
+        return DatasetLocator.file(dir, name).orElseThrow();
+    }
+
+    private static List<Path> files(Path dir, List<String> names) {
+        return names.stream().map(name -> file(dir, name)).toList();
     }
 }

@@ -1,15 +1,12 @@
 package io.benchfleet.trainer.data;
 
 import io.benchfleet.protocol.architecture.Shape;
+import io.benchfleet.protocol.dataset.DatasetStreams;
 
-import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads the IDX format of MNIST and Fashion-MNIST (http://yann.lecun.com/exdb/mnist/), gzipped or
@@ -20,20 +17,19 @@ public final class IdxReader {
 
     static final int IMAGES_MAGIC = 0x00000803;
     static final int LABELS_MAGIC = 0x00000801;
-    private static final int GZIP_MAGIC = 0x1f8b;
 
     private IdxReader() {
     }
 
     /** Images and labels of one part, checked against each other and against the class count. */
-    public static LabelledImages read(Path imagesFile, Path labelsFile, int classes) {
+    public static LabelledSamples read(Path imagesFile, Path labelsFile, int classes) {
         Images images = readImages(imagesFile);
         byte[] labels = readLabels(labelsFile, classes);
         if (labels.length != images.count()) {
             throw new DataFileException(labelsFile,
                     labels.length + " labels, but " + imagesFile.getFileName() + " has " + images.count() + " images");
         }
-        return new LabelledImages(images.pixels(), labels, images.shape(), classes);
+        return new LabelledSamples(images.pixels(), labels, images.shape(), classes);
     }
 
     private record Images(byte[] pixels, Shape shape, int count) {
@@ -51,6 +47,8 @@ public final class IdxReader {
             byte[] pixels = new byte[Math.multiplyExact(count, rows * columns)];
             readFully(file, in, pixels, 16);
             return new Images(pixels, new Shape(1, rows, columns), count);
+        } catch (EOFException e) {
+            throw new DataFileException(file, "truncated: the file ends inside its IDX header");
         } catch (IOException e) {
             throw new DataFileException(file, "cannot read: " + e.getMessage());
         }
@@ -72,6 +70,8 @@ public final class IdxReader {
                 }
             }
             return labels;
+        } catch (EOFException e) {
+            throw new DataFileException(file, "truncated: the file ends inside its IDX header");
         } catch (IOException e) {
             throw new DataFileException(file, "cannot read: " + e.getMessage());
         }
@@ -94,12 +94,6 @@ public final class IdxReader {
     }
 
     private static DataInputStream open(Path file) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        raw.mark(2);
-        int first = raw.read();
-        int second = raw.read();
-        raw.reset();
-        boolean gzipped = ((first << 8) | second) == GZIP_MAGIC;
-        return new DataInputStream(gzipped ? new BufferedInputStream(new GZIPInputStream(raw), 1 << 16) : raw);
+        return new DataInputStream(DatasetStreams.openDecompressed(file));
     }
 }

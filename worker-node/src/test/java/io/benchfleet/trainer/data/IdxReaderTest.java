@@ -49,13 +49,13 @@ class IdxReaderTest {
         Path images = images(3, true);
         Path labels = idx("labels", IdxReader.LABELS_MAGIC, new int[] {3}, new byte[] {2, 0, 1}, false);
 
-        LabelledImages part = IdxReader.read(images, labels, 10);
+        LabelledSamples part = IdxReader.read(images, labels, 10);
 
         assertThat(part.count()).isEqualTo(3);
         assertThat(part.shape().height()).isEqualTo(2);
         assertThat(part.shape().width()).isEqualTo(2);
         assertThat(part.label(0)).isEqualTo(2);
-        assertThat(part.pixels()).hasSize(12).startsWith(0, 1, 2, 3);
+        assertThat(part.features()).hasSize(12).startsWith(0, 1, 2, 3);
     }
 
     @Test
@@ -93,5 +93,15 @@ class IdxReaderTest {
 
         assertThatThrownBy(() -> IdxReader.read(images, labels, 10))
                 .hasMessage(labels + ": 2 labels, but images has 3 images");
+    }
+
+    @Test
+    void aFileThatEndsInsideItsHeaderIsCalledTruncated() throws IOException {
+        Path images = images(3, false);
+        Path labels = dir.resolve("labels");
+        Files.write(labels, new byte[] {0, 0, 8, 1, 0});
+
+        assertThatThrownBy(() -> IdxReader.read(images, labels, 10))
+                .hasMessage(labels + ": truncated: the file ends inside its IDX header");
     }
 }

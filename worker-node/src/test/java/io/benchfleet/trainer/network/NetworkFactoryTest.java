@@ -2,6 +2,7 @@ package io.benchfleet.trainer.network;
 
 import io.benchfleet.protocol.architecture.Architecture;
 import io.benchfleet.protocol.architecture.ArchitectureZoo;
+import io.benchfleet.protocol.architecture.Optimizer;
 import io.benchfleet.protocol.architecture.Shape;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -10,28 +11,48 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class NetworkFactoryTest {
 
     private static final Shape GREY_28 = new Shape(1, 28, 28);
 
-    /** DL4J's own count of the built network equals the count the zoo computes from its layer list. */
+    private static final Optimizer ADAM = Optimizer.of(Optimizer.Kind.ADAM, 0.001);
+
+    /**
+     * DL4J's own count of every zoo network, built for its study's input, equals Keras' total that
+     * the zoo computes from the layer list (DL4J, like Keras, keeps BatchNorm's statistics as parameters).
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"mlp-small", "cnn-medium", "cnn-big"})
+    @MethodSource("zooNames")
     void theBuiltNetworkHasTheArchitecturesParameterCount(String name) {
         Architecture architecture = ArchitectureZoo.byName(name).orElseThrow();
 
-        MultiLayerNetwork network = NetworkFactory.build(architecture, GREY_28, 1);
+        MultiLayerNetwork network = NetworkFactory.build(architecture, architecture.input(), architecture.optimizer(), 1);
 
-        assertThat(network.numParams()).isEqualTo(architecture.parameterCount(GREY_28));
+        assertThat(network.numParams()).isEqualTo(architecture.totalCount(architecture.input()));
+    }
+
+    static java.util.List<String> zooNames() {
+        return ArchitectureZoo.names();
+    }
+
+    @Test
+    void classicalMomentumIsRefusedBecauseDl4jOnlyHasNesterov() {
+        Architecture mlp = ArchitectureZoo.byName("mlp-small").orElseThrow();
+        Optimizer momentum = new Optimizer(Optimizer.Kind.SGD, 0.01, 0, 0.9, false);
+
+        assertThatThrownBy(() -> NetworkFactory.build(mlp, GREY_28, momentum, 1))
+                .isInstanceOf(NetworkFactory.UnsupportedByDl4jException.class)
+                .hasMessageContaining("nesterov = true");
     }
 
     @Test
     void everyConvolutionAndPoolingLayerTrainsThroughItsOneDnnHelper() {
-        MultiLayerNetwork network = NetworkFactory.build(ArchitectureZoo.byName("cnn-medium").orElseThrow(), GREY_28, 1);
+        MultiLayerNetwork network = NetworkFactory.build(ArchitectureZoo.byName("cnn-medium").orElseThrow(), GREY_28, ADAM, 1);
 
         OneDnnHelpers.install(network);
         network.fit(new DataSet(Nd4j.rand(DataType.FLOAT, 8, 784),
@@ -47,8 +68,8 @@ class NetworkFactoryTest {
     void theSameSeedGivesTheSameInitialWeights() {
         Architecture mlp = ArchitectureZoo.byName("mlp-small").orElseThrow();
 
-        assertThat(NetworkFactory.build(mlp, GREY_28, 5).params())
-                .isEqualTo(NetworkFactory.build(mlp, GREY_28, 5).params())
-                .isNotEqualTo(NetworkFactory.build(mlp, GREY_28, 6).params());
+        assertThat(NetworkFactory.build(mlp, GREY_28, ADAM, 5).params())
+                .isEqualTo(NetworkFactory.build(mlp, GREY_28, ADAM, 5).params())
+                .isNotEqualTo(NetworkFactory.build(mlp, GREY_28, ADAM, 6).params());
     }
 }

@@ -1,0 +1,54 @@
+package io.benchfleet.coordinator.cli;
+
+import io.benchfleet.coordinator.run.SweepRun;
+import io.benchfleet.protocol.cluster.ClusterTls;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The options {@code run} and {@code resume} share: where the coordinator listens and which worker nodes it starts or awaits. */
+final class WorkerOptions {
+
+    @Option(names = "--local-workers", defaultValue = "1",
+            description = "Worker nodes started on this machine as separate JVMs (default: ${DEFAULT-VALUE}).")
+    int localWorkers;
+
+    @Option(names = "--port", defaultValue = "0",
+            description = "Cluster port for worker nodes to --join (default: any free port, printed at start).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Address to listen on; loopback unless told otherwise (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--tls", paramLabel = "DIR",
+            description = "Cluster traffic under TLS with mutual authentication: DIR holds this node's " + ClusterTls.KEY_STORE
+                    + " and the CA's " + ClusterTls.TRUST_STORE + " (deploy/gen-certs); password from $"
+                    + ClusterTls.PASSWORD_VARIABLE + " or DIR/" + ClusterTls.PASSWORD_FILE + ". Local worker nodes use DIR too.")
+    Path tlsDirectory;
+
+    @Option(names = "--min-workers", defaultValue = "1",
+            description = "Worker nodes to wait for before handing out the first task (default: ${DEFAULT-VALUE}).")
+    int minWorkers;
+
+    /** The validated options, as the run needs them. */
+    SweepRun.Options toRunOptions(Path home) {
+        if (localWorkers < 0) {
+            throw new BadInputException("--local-workers = " + localWorkers + ": expected 0 or more");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new BadInputException("--port = " + port + ": expected 0 (any free port) or 1-65535");
+        }
+        if (minWorkers < 0) {
+            throw new BadInputException("--min-workers = " + minWorkers + ": expected 0 or more");
+        }
+        Optional<ClusterTls> tls;
+        try {
+            tls = Optional.ofNullable(tlsDirectory).map(dir -> ClusterTls.fromDirectory(dir, System.getenv()));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        return new SweepRun.Options(localWorkers, host, port, minWorkers, home, tls);
+    }
+}

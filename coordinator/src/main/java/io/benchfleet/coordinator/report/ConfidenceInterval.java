@@ -1,0 +1,23 @@
+package io.benchfleet.coordinator.report;
+
+import java.util.Optional;
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * A two-sided confidence interval for a group's mean. The t distribution rather than the normal:
+ * a benchmark group has a handful of repetitions, and with n = 3 the normal's 1.96 would make the
+ * interval about 2.2 times too narrow.
+ */
+public record ConfidenceInterval(double level, double lower, double upper) {
+
+    static final double LEVEL_95 = 0.95;
+
+    /** Empty for a single value: one repetition says nothing about the spread. */
+    static Optional<ConfidenceInterval> of(Statistic statistic, double level) {
+        return statistic.standardDeviation().map(std -> {
+            double t = new TDistribution(statistic.n() - 1).inverseCumulativeProbability(1 - (1 - level) / 2);
+            double halfWidth = t * std / Math.sqrt(statistic.n());
+            return new ConfidenceInterval(level, statistic.mean() - halfWidth, statistic.mean() + halfWidth);
+        });
+    }
+}

@@ -1,0 +1,82 @@
+package io.benchfleet.coordinator.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Several run directories read as one: their tasks side by side. A task id that appears in more than
+ * one run is the same task measured again (its id hashes its values), so both rows stay and count as
+ * repetitions of its group; tasks of different sweeps simply add rows and groups.
+ */
+final class MergedRuns {
+
+    /** The run table key that lists the merged run directories, in the order given. */
+    static final String MERGED_RUNS = "merged_runs";
+
+    private MergedRuns() {
+    }
+
+    static RunResults of(List<RunResults> runs, Path outputDirectory) {
+        if (runs.size() == 1) {
+            RunResults only = runs.get(0);
+            return new RunResults(new RunMetadata(outputDirectory, only.run().values()), only.tasks(), only.epochs(),
+                    only.workers());
+        }
+        List<TaskResult> tasks = new ArrayList<>();
+        List<Epoch> epochs = new ArrayList<>();
+        Map<String, WorkerNode> workers = new LinkedHashMap<>();
+        for (RunResults run : runs) {
+            tasks.addAll(run.tasks());
+            epochs.addAll(run.epochs());
+            run.workers().forEach(worker -> workers.putIfAbsent(worker.id(), worker));
+        }
+        return new RunResults(new RunMetadata(outputDirectory, values(runs)), tasks, epochs, List.copyOf(workers.values()));
+    }
+
+    /**
+     * The resources of every group of {@code summary}, in its order. Each task's samples are read from its own
+     * run's results.db: attempt ids repeat across runs of the same task.
+     */
+    static List<GroupResources> resources(List<ResultsReader> readers, List<RunResults> runs, RunSummary summary) {
+        Map<GroupKey, List<Map<TracedMeasure, Trace>>> repetitions = new HashMap<>();
+        for (int run = 0; run < runs.size(); run++) {
+            for (TaskResult task : runs.get(run).tasks()) {
+                if (task.status() == TaskStatus.SUCCEEDED) {
+                    repetitions.computeIfAbsent(GroupKey.of(task.task()), key -> new ArrayList<>())
+                            .add(traces(readers.get(run), task.finalAttempt().orElseThrow()));
+                }
+            }
+        }
+        return summary.groups().stream()
+                .map(group -> GroupResources.of(repetitions.getOrDefault(GroupKey.of(group), List.of())))
+                .toList();
+    }
+
+    private static Map<TracedMeasure, Trace> traces(ResultsReader reader, Attempt attempt) {
+        AttemptTraces traces = new AttemptTraces();
+        try {
+            reader.forEachSampleOf(attempt.id(), traces);
+        } catch (IOException e) {
+            throw new ReportException("samples of attempt " + attempt.id() + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        return traces.traces();
+    }
+
+    // The first run's start and the last run's finish bound the merged measurements.
+    private static Map<String, String> values(List<RunResults> runs) {
+        Map<String, String> values = new LinkedHashMap<>(runs.get(0).run().values());
+        runs.get(runs.size() - 1).run().value(RunMetadata.FINISHED_AT)
+                .ifPresent(finished -> values.put(RunMetadata.FINISHED_AT, finished));
+        values.put(RunMetadata.SWEEP_NAME, runs.stream().map(run -> run.run().sweepName()).distinct()
+                .collect(Collectors.joining(" + ")));
+        values.put(MERGED_RUNS, runs.stream().map(run -> run.run().runDirectory().toString())
+                .collect(Collectors.joining(", ")));
+        return values;
+    }
+}

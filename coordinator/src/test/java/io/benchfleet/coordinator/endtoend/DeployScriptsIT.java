@@ -1,0 +1,58 @@
+package io.benchfleet.coordinator.endtoend;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shell scripts of deploy/ and bench/orchestration: clean under shellcheck (bin/setup installs it), and bad input is one line + exit 2. */
+class DeployScriptsIT {
+
+    private static final List<String> SCRIPTS = List.of("deploy/gen-certs", "deploy/slurm/benchfleet-workers.sbatch",
+            "bench/orchestration");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theScriptsPassShellcheck() throws Exception {
+        List<String> line = new ArrayList<>(List.of("shellcheck"));
+        SCRIPTS.forEach(script -> line.add(Benchfleet.HOME.resolve(script).toString()));
+
+        assertThat(run(line)).as(Benchfleet.read(dir.resolve("out.txt"))).isZero();
+    }
+
+    @Test
+    void genCertsRefusesABadNodeNameWithOneLine() throws Exception {
+        int exitCode = run(List.of(Benchfleet.HOME.resolve("deploy/gen-certs").toString(), dir.resolve("certs").toString(),
+                "bad/name"));
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(Benchfleet.read(dir.resolve("out.txt")).strip())
+                .isEqualTo("gen-certs: node name 'bad/name': expected letters, digits, . _ - (not 'ca')");
+    }
+
+    @Test
+    void theBenchmarkRefusesABadSettingWithOneLine() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Benchfleet.HOME.resolve("bench/orchestration").toString());
+        builder.environment().put("TASKS", "many");
+        int exitCode = run(builder);
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(Benchfleet.read(dir.resolve("out.txt")).strip())
+                .isEqualTo("orchestration: TASKS=many: expected a whole number >= 1");
+    }
+
+    private int run(List<String> line) throws Exception {
+        return run(new ProcessBuilder(line));
+    }
+
+    private int run(ProcessBuilder builder) throws Exception {
+        Process process = builder.redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        return Benchfleet.waitFor(process, 60);
+    }
+}

@@ -1,0 +1,42 @@
+package io.benchfleet.coordinator.report;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChanceLevelTest {
+
+    private static TaskResult letterTask(String status, double accuracy, long testSamples) {
+        Task task = new Task("t1", "letter", "s4-letter-mlp", "cpu", "holdout-0.3", 0, 1);
+        Attempt attempt = new Attempt("a1", "t1", 1, "w-1", Optional.of("host"), status, Optional.empty(),
+                Optional.empty(), Optional.of(2570L), Optional.of(14_000L), Optional.of(testSamples), Optional.of(10.0),
+                Optional.of(1000.0), Optional.of(accuracy), Optional.of(3.2), Optional.empty());
+        return TaskResult.of(task, List.of(attempt));
+    }
+
+    /** S4's letter runs: 3-4 % on 26 classes, where guessing gives 3.8 %. */
+    @Test
+    void accuracyAtChanceIsSuspect() {
+        assertThat(letterTask("succeeded", 0.035, 6000).suspicion()).contains(
+                "test accuracy 0.0350 is not clearly above chance 0.0385 for 26 classes (threshold 0.0459 at 6000 test samples)");
+    }
+
+    @Test
+    void accuracyClearlyAboveChanceIsNot() {
+        assertThat(letterTask("succeeded", 0.80, 6000).suspicion()).isEmpty();
+    }
+
+    @Test
+    void theMarginWidensForSmallTestParts() {
+        assertThat(letterTask("succeeded", 0.07, 100).suspicion()).isPresent();
+        assertThat(letterTask("succeeded", 0.07, 100_000).suspicion()).isEmpty();
+    }
+
+    @Test
+    void aFailedTaskIsFailedNotSuspect() {
+        assertThat(letterTask("failed", 0.01, 6000).suspicion()).isEmpty();
+    }
+}

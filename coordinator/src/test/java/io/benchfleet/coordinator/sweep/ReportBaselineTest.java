@@ -1,0 +1,67 @@
+package io.benchfleet.coordinator.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.typesafe.config.ConfigFactory;
+import io.benchfleet.coordinator.report.Baseline;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportBaselineTest {
+
+    private static final String SWEEP = """
+            sweep {
+              datasets = [fashion-mnist]
+              architectures = [mlp-small, cnn-medium]
+              devices = [cpu]
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Path write(String text) throws IOException {
+        Path file = dir.resolve("test.conf");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void acceptsABaselineThatNamesValuesOfTheSweep() throws IOException {
+        SweepFile.read(write(SWEEP + "report { baseline { architecture = mlp-small, device = cpu } }"));
+
+        assertThat(Baseline.read(ConfigFactory.parseString("report { baseline { architecture = mlp-small } }")))
+                .contains(new Baseline(Map.of("architecture", "mlp-small")));
+    }
+
+    @Test
+    void refusesABaselineArchitectureTheSweepDoesNotTrain() throws IOException {
+        Path file = write(SWEEP + "report { baseline { architecture = cnn-big } }");
+
+        assertThatThrownBy(() -> SweepFile.read(file)).isInstanceOf(SweepFileException.class)
+                .hasMessage("test.conf: report.baseline.architecture = 'cnn-big' is not in the sweep: expected one of"
+                        + " mlp-small, cnn-medium");
+    }
+
+    @Test
+    void refusesAnUnknownBaselineAxis() throws IOException {
+        Path file = write(SWEEP + "report { baseline { framework = keras } }");
+
+        assertThatThrownBy(() -> SweepFile.read(file)).isInstanceOf(SweepFileException.class)
+                .hasMessage("test.conf: unknown key 'report.baseline.framework': expected one of dataset, architecture,"
+                        + " device");
+    }
+
+    @Test
+    void refusesAnEmptyBaseline() throws IOException {
+        Path file = write(SWEEP + "report { baseline {} }");
+
+        assertThatThrownBy(() -> SweepFile.read(file)).isInstanceOf(SweepFileException.class)
+                .hasMessageStartingWith("test.conf: report.baseline is empty: expected an axis and its value");
+    }
+}

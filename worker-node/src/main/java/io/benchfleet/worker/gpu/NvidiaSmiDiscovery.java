@@ -1,0 +1,99 @@
+package io.benchfleet.worker.gpu;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Asks {@code nvidia-smi} once for the GPUs, their memory and the driver version. NVML through
+ * JavaCPP's CUDA presets would spare the process, but the CPU build must not carry CUDA artifacts;
+ * nvidia-smi comes with every NVIDIA driver. A missing, failing or hanging nvidia-smi means no GPUs,
+ * with the reason logged: a CPU-only machine is not an error.
+ */
+public final class NvidiaSmiDiscovery implements GpuDiscovery {
+
+    private static final Logger log = LoggerFactory.getLogger(NvidiaSmiDiscovery.class);
+    static final String QUERY = "--query-gpu=index,name,memory.total,driver_version";
+    private static final long MIB = 1024L * 1024L;
+    private static final int FIELDS = 4;
+
+    private final Path nvidiaSmi;
+    private final Duration timeout;
+
+    public NvidiaSmiDiscovery(Path nvidiaSmi, Duration timeout) {
+        this.nvidiaSmi = nvidiaSmi;
+        this.timeout = timeout;
+    }
+
+    /** nvidia-smi from the PATH, as drivers install it; 10 s covers a driver's slow first start. */
+    public static NvidiaSmiDiscovery onPath() {
+        return new NvidiaSmiDiscovery(Path.of("nvidia-smi"), Duration.ofSeconds(10));
+    }
+
+    @Override
+    public List<GpuDevice> discover() {
+        return query().map(NvidiaSmiDiscovery::parse).orElse(List.of());
+    }
+
+    private Optional<String> query() {
+        Process process;
+        try {
+            process = new ProcessBuilder(nvidiaSmi.toString(), QUERY, "--format=csv,noheader,nounits")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException e) {
+            log.info("no GPUs: cannot run {} ({})", nvidiaSmi, e.getMessage());
+            return Optional.empty();
+        }
+        try {
+            // Wait before reading: a hung nvidia-smi never closes its stdout. Its answer fits the pipe's buffer.
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                log.warn("no GPUs: {} did not answer within {}", nvidiaSmi, timeout);
+                return Optional.empty();
+            }
+            if (process.exitValue() != 0) {
+                log.warn("no GPUs: {} exited with code {}", nvidiaSmi, process.exitValue());
+                return Optional.empty();
+            }
+            return Optional.of(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            log.warn("no GPUs: cannot read {}'s answer", nvidiaSmi, e);
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            return Optional.empty();
+        }
+    }
+
+    /** One line per GPU: {@code 0, NVIDIA H100 80GB HBM3, 81559, 550.54.15}; unreadable lines are skipped. */
+    static List<GpuDevice> parse(String output) {
+        List<GpuDevice> devices = new ArrayList<>();
+        for (String line : output.strip().split("\n")) {
+            String[] fields = line.split(",");
+            if (line.isBlank()) {
+                continue;
+            }
+            if (fields.length != FIELDS) {
+                log.warn("ignoring nvidia-smi line '{}': expected {} comma-separated fields", line, FIELDS);
+                continue;
+            }
+            try {
+                devices.add(new GpuDevice(Integer.parseInt(fields[0].strip()), fields[1].strip(),
+                        Long.parseLong(fields[2].strip()) * MIB, fields[3].strip()));
+            } catch (NumberFormatException e) {
+                log.warn("ignoring nvidia-smi line '{}': index and memory must be numbers", line);
+            }
+        }
+        return devices;
+    }
+}

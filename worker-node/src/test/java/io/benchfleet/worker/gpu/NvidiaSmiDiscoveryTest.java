@@ -1,0 +1,67 @@
+package io.benchfleet.worker.gpu;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Fake nvidia-smi scripts: one that answers as a two-GPU machine does, one that fails, one that hangs. */
+class NvidiaSmiDiscoveryTest {
+
+    @TempDir
+    Path dir;
+
+    private NvidiaSmiDiscovery fake(String body, Duration timeout) throws IOException {
+        Path script = dir.resolve("nvidia-smi");
+        Files.writeString(script, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return new NvidiaSmiDiscovery(script, timeout);
+    }
+
+    @Test
+    void findsEveryGpuWithItsNameMemoryAndDriver() throws IOException {
+        var discovery = fake("""
+                [ "$1" = "%s" ] || exit 9
+                echo '0, NVIDIA H100 80GB HBM3, 81559, 550.54.15'
+                echo '1, NVIDIA H100 80GB HBM3, 81559, 550.54.15'""".formatted(NvidiaSmiDiscovery.QUERY),
+                Duration.ofSeconds(5));
+
+        assertThat(discovery.discover()).containsExactly(
+                new GpuDevice(0, "NVIDIA H100 80GB HBM3", 81_559L << 20, "550.54.15"),
+                new GpuDevice(1, "NVIDIA H100 80GB HBM3", 81_559L << 20, "550.54.15"));
+    }
+
+    @Test
+    void aFailingNvidiaSmiMeansNoGpus() throws IOException {
+        var discovery = fake("echo 'NVIDIA-SMI has failed because it could not communicate with the driver' >&2; exit 9",
+                Duration.ofSeconds(5));
+
+        assertThat(discovery.discover()).isEmpty();
+    }
+
+    @Test
+    void aHangingNvidiaSmiIsGivenUpAfterItsTimeout() throws IOException {
+        var discovery = fake("sleep 30", Duration.ofMillis(300));
+
+        long start = System.nanoTime();
+        assertThat(discovery.discover()).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void noNvidiaSmiAtAllMeansNoGpus() {
+        assertThat(new NvidiaSmiDiscovery(dir.resolve("absent"), Duration.ofSeconds(1)).discover()).isEmpty();
+    }
+
+    @Test
+    void unreadableLinesAreSkipped() {
+        assertThat(NvidiaSmiDiscovery.parse("0, GPU A, 1024, 1.0\n[N/A]\nx, GPU B, 1024, 1.0\n"))
+                .containsExactly(new GpuDevice(0, "GPU A", 1024L << 20, "1.0"));
+    }
+}
