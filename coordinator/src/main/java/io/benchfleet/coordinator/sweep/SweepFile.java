@@ -97,10 +97,11 @@ public final class SweepFile {
         }
         Config sweep = root.getConfig("sweep");
         rejectUnknown(sweep, "sweep.", SWEEP_KEYS);
+        List<String> datasets = names(sweep, "datasets", DatasetCatalog.names());
         return new Sweep(
                 sweep.hasPath("name") ? sweep.getString("name") : defaultName,
-                names(sweep, "datasets", DatasetCatalog.names()),
-                architectures(sweep),
+                datasets,
+                architectures(sweep, datasets),
                 devices(sweep),
                 split(sweep),
                 trainFractions(sweep),
@@ -130,8 +131,7 @@ public final class SweepFile {
     }
 
     /** Zoo names or inline layer lists, each checked against every dataset of the sweep it trains on. */
-    private List<Architecture> architectures(Config sweep) {
-        List<String> datasets = names(sweep, "datasets", DatasetCatalog.names());
+    private List<Architecture> architectures(Config sweep, List<String> datasets) {
         Shape firstInput = DatasetCatalog.byName(datasets.get(0)).orElseThrow().inputShape();
         Map<String, List<String>> datasetsOf = datasetsOf(sweep);
         try {

@@ -17,9 +17,7 @@ class ArchitecturePairingTest {
     Path dir;
 
     private Path write(String text) throws IOException {
-        Path file = dir.resolve("test.conf");
-        Files.writeString(file, text);
-        return file;
+        return SweepFiles.write(dir, text);
     }
 
     @Test

@@ -26,9 +26,7 @@ class ReportBaselineTest {
     Path dir;
 
     private Path write(String text) throws IOException {
-        Path file = dir.resolve("test.conf");
-        Files.writeString(file, text);
-        return file;
+        return SweepFiles.write(dir, text);
     }
 
     @Test

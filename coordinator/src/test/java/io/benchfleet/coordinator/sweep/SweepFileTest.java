@@ -21,9 +21,7 @@ class SweepFileTest {
     Path dir;
 
     private Path write(String text) throws IOException {
-        Path file = dir.resolve("test.conf");
-        Files.writeString(file, text);
-        return file;
+        return SweepFiles.write(dir, text);
     }
 
     @Test
