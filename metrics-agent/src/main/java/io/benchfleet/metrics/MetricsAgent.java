@@ -3,6 +3,7 @@ package io.benchfleet.metrics;
 import io.benchfleet.metrics.probe.ResourceReading;
 import io.benchfleet.protocol.cluster.CoordinatorCommand;
 import io.benchfleet.protocol.cluster.GpuSample;
+import io.benchfleet.protocol.cluster.SlotGpus;
 import io.benchfleet.protocol.cluster.ResourceSample;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;

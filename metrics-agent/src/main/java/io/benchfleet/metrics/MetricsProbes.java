@@ -6,6 +6,7 @@ import io.benchfleet.metrics.gpu.GpuProbe;
 import io.benchfleet.metrics.gpu.NvidiaSmiGpuProbe;
 import io.benchfleet.metrics.probe.OshiResourceProbe;
 import io.benchfleet.metrics.probe.ResourceProbe;
+import io.benchfleet.protocol.cluster.SlotGpus;
 
 import java.time.Duration;
 import java.time.InstantSource;
@@ -18,12 +19,13 @@ public record MetricsProbes(ResourceProbe resources, GpuProbe gpus, EnergyMeter 
     static final Duration GPU_STREAM_PERIOD = Duration.ofMillis(100);
 
     /**
-     * The probes of this machine for a worker node offering {@code slots}: nvidia-smi streams only when a slot
-     * is a GPU, and every probe that the host does not support reads nothing instead of failing.
+     * The probes of this machine for a worker node offering {@code slots}: {@code nvidiaSmi} (normally found on
+     * the PATH) streams only when a slot is a GPU, and every probe that the host does not support reads nothing
+     * instead of failing.
      */
-    public static MetricsProbes ofThisHost(List<String> slots) {
+    public static MetricsProbes ofThisHost(List<String> slots, String nvidiaSmi) {
         GpuProbe gpus = slots.stream().anyMatch(slot -> !SlotGpus.of(slot).isEmpty())
-                ? NvidiaSmiGpuProbe.start("nvidia-smi", GPU_STREAM_PERIOD, InstantSource.system())
+                ? NvidiaSmiGpuProbe.start(nvidiaSmi, GPU_STREAM_PERIOD, InstantSource.system())
                 : GpuProbe.NONE;
         return new MetricsProbes(new OshiResourceProbe(), gpus, RaplEnergyMeter.open(RaplEnergyMeter.POWERCAP));
     }

@@ -1,28 +1,51 @@
 package io.benchfleet.worker;
 
+import io.benchfleet.protocol.cluster.GpuDevice;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * The slots a worker node offers, as {@code --slots} names them: {@code cpu} (the default: one task
- * at a time on this host, DESIGN.md decision 4), numbered cpu slots {@code cpu:0,cpu:1}, or
- * {@code cpu*N} for {@code cpu:0..cpu:N-1}. Several cpu slots run several tasks on the host at once,
- * which is opt-in: their timings share the machine.
+ * The slots a worker node offers. By default one {@code cpu} slot (one task at a time on this host,
+ * DESIGN.md decision 4) and one {@code gpu:N} slot per GPU found, where this node can train on CUDA.
+ * {@code --slots} names them instead: {@code cpu}, numbered cpu slots {@code cpu:0,cpu:1}, {@code cpu*N}
+ * for {@code cpu:0..cpu:N-1}, {@code gpu:N} for GPU N, {@code gpu} for every GPU found. Several cpu
+ * slots run several tasks on the host at once, which is opt-in: their timings share the machine.
  */
 final class SlotList {
 
-    private static final Pattern NUMBERED = Pattern.compile("cpu:(\\d{1,4})");
-    private static final Pattern REPEATED = Pattern.compile("cpu\\*(\\d{1,4})");
+    private static final Pattern CPU_NUMBERED = Pattern.compile("cpu:(\\d{1,4})");
+    private static final Pattern CPU_REPEATED = Pattern.compile("cpu\\*(\\d{1,4})");
+    private static final Pattern GPU_NUMBERED = Pattern.compile("gpu:(\\d{1,4})");
 
-    private SlotList() {
+    private final List<GpuDevice> gpus;
+    private final boolean canTrainOnCuda;
+
+    /**
+     * @param gpus           the GPUs found on this machine
+     * @param canTrainOnCuda whether this node's trainers can use them (the CUDA trainer is installed)
+     */
+    SlotList(List<GpuDevice> gpus, boolean canTrainOnCuda) {
+        this.gpus = List.copyOf(gpus);
+        this.canTrainOnCuda = canTrainOnCuda;
     }
 
-    /** The slot names, each once, in the order given; refuses anything else with one line. */
-    static List<String> parse(List<String> given) {
+    /** Without {@code --slots}: the cpu slot, and a slot per GPU where the CUDA trainer can use it. */
+    List<String> defaults() {
+        List<String> slots = new ArrayList<>(List.of("cpu"));
+        if (canTrainOnCuda) {
+            gpus.forEach(gpu -> slots.add(gpuSlot(gpu.index())));
+        }
+        return slots;
+    }
+
+    /** The slots {@code --slots} names, each once, in the order given; refuses anything else with one line. */
+    List<String> parse(List<String> given) {
         Set<String> slots = new LinkedHashSet<>();
         for (String entry : given) {
             for (String slot : expand(entry)) {
@@ -34,20 +57,45 @@ final class SlotList {
         return List.copyOf(slots);
     }
 
-    private static List<String> expand(String entry) {
-        if (entry.equals("cpu") || NUMBERED.matcher(entry).matches()) {
+    private List<String> expand(String entry) {
+        if (entry.equals("cpu") || CPU_NUMBERED.matcher(entry).matches()) {
             return List.of(entry);
         }
-        Matcher repeated = REPEATED.matcher(entry);
+        if (entry.equals("gpu")) {
+            return gpuSlots(entry, gpus.stream().map(GpuDevice::index).toList());
+        }
+        Matcher gpu = GPU_NUMBERED.matcher(entry);
+        if (gpu.matches()) {
+            return gpuSlots(entry, List.of(Integer.parseInt(gpu.group(1))));
+        }
+        Matcher repeated = CPU_REPEATED.matcher(entry);
         int count = repeated.matches() ? Integer.parseInt(repeated.group(1)) : 0;
         if (count < 1) {
-            throw new IllegalArgumentException("--slots: '" + entry + "' is not a slot; expected cpu, cpu:N"
-                    + " or cpu*N (N cpu slots, N >= 1)");
+            throw new IllegalArgumentException("--slots: '" + entry + "' is not a slot; expected cpu, cpu:N, cpu*N"
+                    + " (N cpu slots, N >= 1), gpu:N (GPU N) or gpu (every GPU)");
         }
         List<String> slots = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             slots.add("cpu:" + i);
         }
         return slots;
+    }
+
+    private List<String> gpuSlots(String entry, List<Integer> indices) {
+        if (!canTrainOnCuda) {
+            throw new IllegalArgumentException("--slots: '" + entry + "' needs the CUDA trainer, which this node does not"
+                    + " have; expected it in --cuda-lib (bin/setup build-cuda builds it)");
+        }
+        Set<Integer> found = gpus.stream().map(GpuDevice::index).collect(Collectors.toSet());
+        if (indices.isEmpty() || !found.containsAll(indices)) {
+            throw new IllegalArgumentException("--slots: '" + entry + "' names a GPU this machine does not have; nvidia-smi"
+                    + " found " + (found.isEmpty() ? "none" : gpus.stream().map(g -> gpuSlot(g.index()) + " " + g.name())
+                    .collect(Collectors.joining(", "))));
+        }
+        return indices.stream().map(SlotList::gpuSlot).toList();
+    }
+
+    private static String gpuSlot(int index) {
+        return "gpu:" + index;
     }
 }

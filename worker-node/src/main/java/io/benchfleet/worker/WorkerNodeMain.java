@@ -4,10 +4,12 @@ import io.benchfleet.metrics.host.HostDescription;
 import io.benchfleet.metrics.MetricsProbes;
 import io.benchfleet.protocol.cluster.ClusterConfig;
 import io.benchfleet.protocol.cluster.ClusterTls;
+import io.benchfleet.protocol.cluster.GpuDevice;
 import io.benchfleet.protocol.cluster.HostInfo;
 import io.benchfleet.worker.attempt.CommandTrainerLauncher;
 import io.benchfleet.worker.attempt.JvmTrainerLauncher;
 import io.benchfleet.worker.attempt.TrainerLauncher;
+import io.benchfleet.worker.gpu.NvidiaSmiDiscovery;
 import io.benchfleet.worker.slot.Slot;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -18,6 +20,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +45,20 @@ public final class WorkerNodeMain implements Callable<Integer> {
             description = "The coordinator's cluster address (bin/coordinator run ... --port PORT).")
     private String join;
 
-    @Option(names = "--slots", split = ",", defaultValue = "cpu",
-            description = "Slots this node offers (default: ${DEFAULT-VALUE}: one task at a time on this host);"
-                    + " cpu:0,cpu:1,... or cpu*N for N cpu slots that run tasks side by side.")
+    @Option(names = "--slots", split = ",",
+            description = "Slots this node offers (default: cpu, one task at a time on this host, and gpu:N for each GPU"
+                    + " nvidia-smi finds when the CUDA trainer is installed); cpu:0,cpu:1,... or cpu*N for N cpu slots that"
+                    + " run tasks side by side; gpu:N for GPU N; gpu for every GPU.")
     private List<String> slots;
+
+    @Option(names = "--cuda-lib", paramLabel = "DIR", defaultValue = "${sys:benchfleet.cuda.lib}",
+            description = "The CUDA trainer's jars, added to gpu trainers' classpath (default: worker-node/target/lib-cuda"
+                    + " of this checkout, built by bin/setup build-cuda).")
+    private Path cudaLib;
+
+    // For the multi-JVM tests: a fake nvidia-smi that reports GPUs on a machine without any.
+    @Option(names = "--nvidia-smi", hidden = true, defaultValue = "nvidia-smi")
+    private Path nvidiaSmi;
 
     @Option(names = "--tls", paramLabel = "DIR",
             description = "Cluster traffic under TLS with mutual authentication: DIR holds this node's " + ClusterTls.KEY_STORE
@@ -91,18 +105,39 @@ public final class WorkerNodeMain implements Callable<Integer> {
         String advertised;
         Slot.OnStop stopMode;
         Optional<ClusterTls> tls;
+        // Before anything logs: logback reads this property once, when it starts.
+        System.setProperty("benchfleet.log.file", logFile.toAbsolutePath().toString());
+        List<GpuDevice> gpus = new NvidiaSmiDiscovery(nvidiaSmi, NvidiaSmiDiscovery.FIRST_ANSWER).discover();
+        Optional<Path> cudaTrainer = cudaTrainer();
+        boolean slotsDefaulted = slots == null;
         try {
             joinAddress = JoinAddress.parse(join);
-            slots = SlotList.parse(slots);
+            var slotList = new SlotList(gpus, cudaTrainer.isPresent() || trainerCommand != null);
+            slots = slots == null ? slotList.defaults() : slotList.parse(slots);
             stopMode = stopMode();
             advertised = host != null ? host : joinAddress.localAddressTowards();
             tls = Optional.ofNullable(tlsDirectory).map(dir -> ClusterTls.fromDirectory(dir, System.getenv()));
         } catch (IllegalArgumentException e) {
             return badInput(e.getMessage());
         }
-        // Before anything logs: logback reads this property once, when it starts.
-        System.setProperty("benchfleet.log.file", logFile.toAbsolutePath().toString());
-        return run(joinAddress, advertised, stopMode, tls);
+        if (slotsDefaulted && !gpus.isEmpty() && slots.stream().noneMatch(slot -> slot.startsWith("gpu"))) {
+            System.out.println("worker node found " + gpus.size() + " GPU(s) but offers no gpu slot: no CUDA trainer in "
+                    + cudaLib + " (bin/setup build-cuda installs it)");
+        }
+        return run(joinAddress, advertised, stopMode, tls, gpus, cudaTrainer);
+    }
+
+    /** The CUDA trainer's folder, where it holds nd4j-cuda; empty on a node built for the CPU only. */
+    private Optional<Path> cudaTrainer() {
+        if (cudaLib == null || !Files.isDirectory(cudaLib)) {
+            return Optional.empty();
+        }
+        try (var jars = Files.list(cudaLib)) {
+            return jars.anyMatch(jar -> jar.getFileName().toString().startsWith("nd4j-cuda"))
+                    ? Optional.of(cudaLib.toAbsolutePath()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private Slot.OnStop stopMode() {
@@ -113,8 +148,9 @@ public final class WorkerNodeMain implements Callable<Integer> {
         };
     }
 
-    private int run(JoinAddress joinAddress, String advertised, Slot.OnStop stopMode, Optional<ClusterTls> tls) {
-        HostInfo hostInfo = HostDescription.ofThisMachine();
+    private int run(JoinAddress joinAddress, String advertised, Slot.OnStop stopMode, Optional<ClusterTls> tls,
+                    List<GpuDevice> gpus, Optional<Path> cudaTrainer) {
+        HostInfo hostInfo = HostDescription.ofThisMachine().withGpus(gpus);
         int threads = cores != null ? cores : hostInfo.logicalCores();
         ExecutorService processThreads = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "trainer-io");
@@ -128,12 +164,12 @@ public final class WorkerNodeMain implements Callable<Integer> {
                 WorkerNode.STOP_PHASE_TIMEOUT, stopMode == Slot.OnStop.FINISH ? FINISH_WAIT : HAND_BACK_WAIT), tls);
         TrainerLauncher launcher = trainerCommand != null
                 ? new CommandTrainerLauncher(trainerCommand)
-                : new JvmTrainerLauncher(trainerHeap);
+                : new JvmTrainerLauncher(trainerHeap, cudaTrainer);
         Behavior<io.benchfleet.worker.WorkerNode.Command> guardian = Behaviors.setup(context -> {
             var self = Cluster.get(context.getSystem()).selfMember().address();
             String workerId = hostInfo.hostname() + ":" + self.getPort().orElse(0);
             var settings = new WorkerNode.Settings(workerId, hostInfo, slots, threads, stopMode);
-            return WorkerNode.create(settings, launcher, MetricsProbes.ofThisHost(slots), processThreads);
+            return WorkerNode.create(settings, launcher, MetricsProbes.ofThisHost(slots, nvidiaSmi.toString()), processThreads);
         });
         ActorSystem<WorkerNode.Command> system = ActorSystem.create(guardian, ClusterConfig.SYSTEM_NAME, config);
         CompletableFuture<Boolean> joined = new CompletableFuture<>();

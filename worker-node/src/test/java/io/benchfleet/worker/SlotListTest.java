@@ -1,5 +1,6 @@
 package io.benchfleet.worker;
 
+import io.benchfleet.protocol.cluster.GpuDevice;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,32 +10,71 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SlotListTest {
 
+    private static final List<GpuDevice> TWO_GPUS = List.of(
+            new GpuDevice(0, "NVIDIA H200", 143_771L << 20, "580.159.04", "13.0"),
+            new GpuDevice(1, "NVIDIA H200", 143_771L << 20, "580.159.04", "13.0"));
+    private static final SlotList CPU_ONLY = new SlotList(List.of(), false);
+    private static final SlotList WITH_CUDA = new SlotList(TWO_GPUS, true);
+
     @Test
-    void oneCpuSlotIsTheDefaultAndStaysAsGiven() {
-        assertThat(SlotList.parse(List.of("cpu"))).containsExactly("cpu");
+    void oneCpuSlotIsTheDefaultWithoutGpus() {
+        assertThat(CPU_ONLY.defaults()).containsExactly("cpu");
+    }
+
+    @Test
+    void everyGpuFoundIsASlotBesideTheCpuByDefault() {
+        assertThat(WITH_CUDA.defaults()).containsExactly("cpu", "gpu:0", "gpu:1");
+    }
+
+    @Test
+    void gpusAreNotOfferedByDefaultWithoutTheCudaTrainer() {
+        assertThat(new SlotList(TWO_GPUS, false).defaults()).containsExactly("cpu");
     }
 
     @Test
     void cpuTimesNExpandsToNumberedSlots() {
-        assertThat(SlotList.parse(List.of("cpu*3"))).containsExactly("cpu:0", "cpu:1", "cpu:2");
+        assertThat(CPU_ONLY.parse(List.of("cpu*3"))).containsExactly("cpu:0", "cpu:1", "cpu:2");
     }
 
     @Test
     void numberedSlotsAreTakenAsGiven() {
-        assertThat(SlotList.parse(List.of("cpu:0", "cpu:7"))).containsExactly("cpu:0", "cpu:7");
+        assertThat(WITH_CUDA.parse(List.of("cpu:0", "cpu:7", "gpu:1"))).containsExactly("cpu:0", "cpu:7", "gpu:1");
+    }
+
+    @Test
+    void gpuAloneMeansEveryGpuFound() {
+        assertThat(WITH_CUDA.parse(List.of("gpu"))).containsExactly("gpu:0", "gpu:1");
+    }
+
+    @Test
+    void refusesAGpuTheMachineDoesNotHave() {
+        assertThatThrownBy(() -> WITH_CUDA.parse(List.of("gpu:2")))
+                .hasMessage("--slots: 'gpu:2' names a GPU this machine does not have; nvidia-smi found"
+                        + " gpu:0 NVIDIA H200, gpu:1 NVIDIA H200");
+        assertThatThrownBy(() -> new SlotList(List.of(), true).parse(List.of("gpu")))
+                .hasMessage("--slots: 'gpu' names a GPU this machine does not have; nvidia-smi found none");
+    }
+
+    @Test
+    void refusesGpuSlotsWithoutTheCudaTrainer() {
+        assertThatThrownBy(() -> new SlotList(TWO_GPUS, false).parse(List.of("gpu:0")))
+                .hasMessageStartingWith("--slots: 'gpu:0' needs the CUDA trainer");
     }
 
     @Test
     void refusesASlotGivenTwice() {
-        assertThatThrownBy(() -> SlotList.parse(List.of("cpu*2", "cpu:1")))
+        assertThatThrownBy(() -> WITH_CUDA.parse(List.of("cpu*2", "cpu:1")))
                 .hasMessage("--slots: 'cpu:1' is given twice");
+        assertThatThrownBy(() -> WITH_CUDA.parse(List.of("gpu", "gpu:0")))
+                .hasMessage("--slots: 'gpu:0' is given twice");
     }
 
     @Test
     void refusesWhatIsNotASlot() {
-        for (String bad : List.of("gpu", "cpu*0", "cpu*x", "cpu:", "tpu:0")) {
-            assertThatThrownBy(() -> SlotList.parse(List.of(bad)))
-                    .hasMessage("--slots: '" + bad + "' is not a slot; expected cpu, cpu:N or cpu*N (N cpu slots, N >= 1)");
+        for (String bad : List.of("cpu*0", "cpu*x", "cpu:", "gpu:", "gpu*2", "tpu:0")) {
+            assertThatThrownBy(() -> CPU_ONLY.parse(List.of(bad)))
+                    .hasMessage("--slots: '" + bad + "' is not a slot; expected cpu, cpu:N, cpu*N (N cpu slots, N >= 1),"
+                            + " gpu:N (GPU N) or gpu (every GPU)");
         }
     }
 }

@@ -32,6 +32,11 @@ final class WorkerOptions {
             description = "Worker nodes to wait for before handing out the first task (default: ${DEFAULT-VALUE}).")
     int minWorkers;
 
+    @Option(names = "--fail-unschedulable",
+            description = "Tasks whose device no worker node offers a slot for (gpu tasks in a cluster of cpu slots) fail"
+                    + " once every other task has ended, instead of waiting for such a worker node to join.")
+    boolean failUnschedulable;
+
     /** The validated options, as the run needs them. */
     SweepRun.Options toRunOptions(Path home) {
         if (localWorkers < 0) {
@@ -49,6 +54,6 @@ final class WorkerOptions {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
-        return new SweepRun.Options(localWorkers, host, port, minWorkers, home, tls);
+        return new SweepRun.Options(localWorkers, host, port, minWorkers, home, tls, failUnschedulable);
     }
 }

@@ -1,15 +1,18 @@
 package io.benchfleet.coordinator.dispatch;
 
 import io.benchfleet.coordinator.queue.Attempt;
+import io.benchfleet.coordinator.queue.AttemptDevice;
 import io.benchfleet.coordinator.queue.AttemptLimits;
 import io.benchfleet.coordinator.queue.Progress;
 import io.benchfleet.coordinator.queue.RunHistory;
 import io.benchfleet.coordinator.queue.WorkQueue;
 import io.benchfleet.coordinator.store.ResultWriter;
 import io.benchfleet.protocol.cluster.CoordinatorCommand;
+import io.benchfleet.protocol.cluster.HostInfo;
 import io.benchfleet.protocol.cluster.ServiceKeys;
 import io.benchfleet.protocol.cluster.WorkerNodeMessage;
 import io.benchfleet.protocol.event.TrainerEvent;
+import io.benchfleet.protocol.sweep.Device;
 import io.benchfleet.protocol.sweep.Sweep;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.Address;
@@ -29,9 +32,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -48,6 +55,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
      * come from another actor than the event, so they may arrive just after it.
      */
     static final Duration LAST_SAMPLES_GRACE = Duration.ofSeconds(1);
+    /** The worker id of the attempts that record tasks failed as unschedulable: no worker node ran them. */
+    static final String UNSCHEDULED_BY = "coordinator";
 
     public sealed interface Command {
     }
@@ -70,10 +79,13 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     }
 
     /**
-     * @param minWorkers worker nodes that must be present before the first task is handed out
-     * @param history    what an earlier run of the same run directory finished, for resume
+     * @param minWorkers        worker nodes that must be present before the first task is handed out
+     * @param history           what an earlier run of the same run directory finished, for resume
+     * @param failUnschedulable end the tasks no slot in the cluster can run as failed, once nothing else is
+     *                          left to run, instead of waiting for a worker node that has such slots
      */
-    public record Settings(Sweep sweep, AttemptLimits limits, int minWorkers, RunHistory history) {
+    public record Settings(Sweep sweep, AttemptLimits limits, int minWorkers, RunHistory history,
+                           boolean failUnschedulable) {
     }
 
     private final Settings settings;
@@ -84,6 +96,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private final TimerScheduler<Command> timers;
     private final Clock clock;
     private final Map<String, Address> workerAddresses = new HashMap<>();
+    /** Each registered worker node's slots: which devices the cluster can run tasks on. */
+    private final Map<String, List<String>> workerSlots = new HashMap<>();
+    private final Map<String, HostInfo> workerHosts = new HashMap<>();
     private final Deque<CoordinatorCommand.RequestTask> waitingSlots = new ArrayDeque<>();
     private int workerNodes;
 
@@ -154,6 +169,10 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             getContext().getLog().info("worker node {} registered: {} ({} cores), slots {}", register.workerId(),
                     register.host().hostname(), register.host().logicalCores(), register.slots());
             results.tell(new ResultWriter.AddWorker(register.workerId(), register.host(), register.slots(), clock.instant()));
+            workerSlots.put(register.workerId(), register.slots());
+            workerHosts.put(register.workerId(), register.host());
+            showProgress();
+            failUnschedulableTasks();
         }
         return this;
     }
@@ -176,7 +195,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
     private boolean offerTask(CoordinatorCommand.RequestTask request) {
         return queue.assign(request.workerId(), request.slot()).map(attempt -> {
-            results.tell(new ResultWriter.AttemptStarted(attempt, clock.instant()));
+            results.tell(new ResultWriter.AttemptStarted(attempt,
+                    AttemptDevice.of(Optional.ofNullable(workerHosts.get(attempt.workerId())), attempt.slot()), clock.instant()));
             request.replyTo().tell(new WorkerNodeMessage.TaskOffer(attempt.id(), attempt.task(),
                     settings.sweep().architecture(attempt.task().architecture()).orElseThrow(),
                     settings.sweep().dataDir(), settings.sweep().metricsInterval(), settings.limits().taskTimeout()));
@@ -205,6 +225,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         }
         if (report.event().isFinal()) {
             endAttempt(attempt.get(), report.event());
+            failUnschedulableTasks();
         } else {
             results.tell(new ResultWriter.RecordEvent(report.attemptId(), attempt.get().task().id(), report.event(),
                     clock.instant()));
@@ -238,8 +259,12 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                 endAttempt(attempt, new TrainerEvent.Failed(TrainerEvent.FailureKind.WORKER_LOST,
                         "worker node " + worker.getKey() + " left the cluster while the attempt ran"));
             }
+            workerSlots.remove(worker.getKey());
+            workerHosts.remove(worker.getKey());
             return true;
         });
+        showProgress();
+        failUnschedulableTasks();
         return this;
     }
 
@@ -265,7 +290,28 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         return this;
     }
 
+    /** With --fail-unschedulable: once nothing else can run, the tasks no slot in the cluster can run fail. */
+    private void failUnschedulableTasks() {
+        if (!settings.failUnschedulable() || workerSlots.isEmpty() || completion.isDone()) {
+            return;
+        }
+        Set<Device> offered = offeredDevices();
+        for (Attempt attempt : queue.takeUnschedulable(offered, UNSCHEDULED_BY)) {
+            results.tell(new ResultWriter.AttemptStarted(attempt, AttemptDevice.NONE, clock.instant()));
+            endAttempt(attempt, new TrainerEvent.Failed(TrainerEvent.FailureKind.UNSCHEDULABLE, "no worker node offered a "
+                    + attempt.task().device().label() + " slot by the time every other task had ended (--fail-unschedulable);"
+                    + " slots offered: " + offered.stream().map(Device::label).sorted().toList()));
+        }
+    }
+
+    private Set<Device> offeredDevices() {
+        Set<Device> devices = EnumSet.noneOf(Device.class);
+        workerSlots.values().forEach(slots -> slots.forEach(slot -> WorkQueue.slotDevice(slot).ifPresent(devices::add)));
+        return devices;
+    }
+
     private void showProgress() {
-        progressView.update(queue.progress(), workerNodes);
+        progressView.update(queue.progress(), workerNodes,
+                workerSlots.isEmpty() ? Map.of() : queue.queuedWithout(offeredDevices()));
     }
 }

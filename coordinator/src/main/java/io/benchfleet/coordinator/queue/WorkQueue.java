@@ -6,7 +6,9 @@ import io.benchfleet.protocol.sweep.Device;
 import io.benchfleet.protocol.sweep.TaskSpec;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -134,6 +136,29 @@ public final class WorkQueue {
             return true;
         }
         return RETRIED.contains(failure.kind()) && triesThisRun.get(taskId) < limits.maxAttempts();
+    }
+
+    /** The queued tasks, by device, that no slot of {@code offered} devices can run. */
+    public Map<Device, Integer> queuedWithout(Set<Device> offered) {
+        Map<Device, Integer> waiting = new EnumMap<>(Device.class);
+        queued.stream().filter(task -> !offered.contains(task.device()))
+                .forEach(task -> waiting.merge(task.device(), 1, Integer::sum));
+        return waiting;
+    }
+
+    /**
+     * When nothing runs and every queued task needs a device no slot of {@code offered} has, takes them all
+     * out of the queue as started attempts of {@code by}, for the caller to end as failed; otherwise none.
+     */
+    public List<Attempt> takeUnschedulable(Set<Device> offered, String by) {
+        if (!running.isEmpty() || queued.isEmpty() || queued.stream().anyMatch(task -> offered.contains(task.device()))) {
+            return List.of();
+        }
+        List<Attempt> taken = new ArrayList<>();
+        while (!queued.isEmpty()) {
+            taken.add(start(queued.poll(), by, "none"));
+        }
+        return taken;
     }
 
     public Progress progress() {

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param energyJoules CPU package energy (the whole host's, RAPL) plus the energy of the slot's GPUs over the
  *                     attempt; empty when neither could be read
  * @param samplesDropped the metrics agent's samples of this attempt that were dropped, not recorded
+ * @param device         the CPU or GPU it trained on
  */
 public record Attempt(
         String id,
@@ -31,11 +32,12 @@ public record Attempt(
         Optional<Double> testLoss,
         Optional<Long> peakRssBytes,
         Optional<Double> energyJoules,
-        Optional<Long> samplesDropped) {
+        Optional<Long> samplesDropped,
+        DeviceUsed device) {
 
     private static final String SUCCEEDED = "succeeded";
 
-    /** An attempt without the metrics agent's energy and drop figures, as tests of other measures build them. */
+    /** An attempt without the metrics agent's energy and drop figures or its device, as tests of other measures build them. */
     public Attempt(String id, String taskId, int number, String workerId, Optional<String> workerHostname,
                    String status, Optional<String> failureKind, Optional<String> failureMessage, Optional<Long> params,
                    Optional<Long> trainSamples, Optional<Long> testSamples, Optional<Double> trainSeconds,
@@ -43,7 +45,7 @@ public record Attempt(
                    Optional<Long> peakRssBytes) {
         this(id, taskId, number, workerId, workerHostname, status, failureKind, failureMessage, params, trainSamples,
                 testSamples, trainSeconds, samplesPerSecond, testAccuracy, testLoss, peakRssBytes, Optional.empty(),
-                Optional.empty());
+                Optional.empty(), DeviceUsed.UNKNOWN);
     }
 
     public boolean succeeded() {

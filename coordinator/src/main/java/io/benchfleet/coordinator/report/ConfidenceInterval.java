@@ -12,12 +12,17 @@ public record ConfidenceInterval(double level, double lower, double upper) {
 
     static final double LEVEL_95 = 0.95;
 
-    /** Empty for a single value: one repetition says nothing about the spread. */
+    /**
+     * Empty for a single value: one repetition says nothing about the spread. The t interval knows no bounds:
+     * with two repetitions of an accuracy near 1 it reaches past 1, so it is cut at the values the measure can
+     * take ({@link Statistic#lowest()}, {@link Statistic#highest()}) rather than show an accuracy no model has.
+     */
     static Optional<ConfidenceInterval> of(Statistic statistic, double level) {
         return statistic.standardDeviation().map(std -> {
             double t = new TDistribution(statistic.n() - 1).inverseCumulativeProbability(1 - (1 - level) / 2);
             double halfWidth = t * std / Math.sqrt(statistic.n());
-            return new ConfidenceInterval(level, statistic.mean() - halfWidth, statistic.mean() + halfWidth);
+            return new ConfidenceInterval(level, Math.max(statistic.lowest(), statistic.mean() - halfWidth),
+                    Math.min(statistic.highest(), statistic.mean() + halfWidth));
         });
     }
 }

@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * Writes environment.json: what the timings were measured on.
  * <pre>
  * coordinator     {jvm}
- * worker_nodes[]  worker_id, hostname, os, cpu_model, logical_cores, memory_bytes, jvm, slots[], joined_at
+ * worker_nodes[]  worker_id, hostname, os, cpu_model, logical_cores, memory_bytes, jvm, slots[], gpus (index, name,
+ *                 memory, driver and CUDA version of each; empty without GPUs), joined_at
  * libraries       name: version, as the caller passed them
  * </pre>
  */
@@ -49,6 +50,7 @@ final class EnvironmentJson {
         fields.put("memory_bytes", worker.memoryBytes());
         fields.put("jvm", worker.jvm());
         fields.put("slots", worker.slots());
+        fields.put("gpus", worker.gpus());
         fields.put("joined_at", worker.joinedAt());
         return fields;
     }

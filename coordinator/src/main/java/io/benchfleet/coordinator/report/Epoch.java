@@ -2,8 +2,13 @@ package io.benchfleet.coordinator.report;
 
 import java.util.Optional;
 
-/** One epoch of an attempt, as the trainer reported it: one row of epochs.csv. */
+/**
+ * One epoch of an attempt, as the trainer reported it: one row of epochs.csv.
+ *
+ * @param run the name of the run directory it was read from, as in {@link TaskResult#run()}
+ */
 public record Epoch(
+        String run,
         String taskId,
         int epoch,
         double seconds,
@@ -14,4 +19,8 @@ public record Epoch(
         Optional<Double> testAccuracy,
         Optional<Long> heapBytes,
         Optional<Long> rssBytes) {
+
+    TaskInRun inRun() {
+        return new TaskInRun(run, taskId);
+    }
 }

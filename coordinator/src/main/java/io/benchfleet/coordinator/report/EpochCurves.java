@@ -18,21 +18,21 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 final class EpochCurves {
 
-    private final Map<String, GroupKey> groupByTask;
-    private final Map<String, List<Epoch>> epochsByTask;
+    private final Map<TaskInRun, GroupKey> groupByTask;
+    private final Map<TaskInRun, List<Epoch>> epochsByTask;
 
     EpochCurves(List<TaskResult> tasks, List<Epoch> epochs) {
         this.groupByTask = new LinkedHashMap<>();
         tasks.stream().filter(result -> result.status() == TaskStatus.SUCCEEDED)
-                .forEach(result -> groupByTask.put(result.task().id(), GroupKey.of(result.task())));
-        this.epochsByTask = epochs.stream().collect(groupingBy(Epoch::taskId));
+                .forEach(result -> groupByTask.put(result.inRun(), GroupKey.of(result.task())));
+        this.epochsByTask = epochs.stream().collect(groupingBy(Epoch::inRun));
     }
 
     /** "dataset, split" to the curves of its groups; empty when no epoch reported the measure. */
     Map<String, XYSeriesCollection> curves(Function<Epoch, Optional<Double>> measure) {
         Map<String, Map<String, TreeMap<Integer, SummaryStatistics>>> byChart = new LinkedHashMap<>();
-        groupByTask.forEach((taskId, group) -> {
-            for (Epoch epoch : epochsByTask.getOrDefault(taskId, List.of())) {
+        groupByTask.forEach((task, group) -> {
+            for (Epoch epoch : epochsByTask.getOrDefault(task, List.of())) {
                 measure.apply(epoch).ifPresent(value -> byChart
                         .computeIfAbsent(group.dataset() + ", " + group.split(), chart -> new LinkedHashMap<>())
                         .computeIfAbsent(group.architecture() + " on " + group.device(), series -> new TreeMap<>())

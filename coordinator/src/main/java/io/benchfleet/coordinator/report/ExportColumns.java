@@ -45,9 +45,22 @@ final class ExportColumns {
     static final ExportColumn<TaskResult> FAILURE_MESSAGE = task("failure_message",
             result -> result.finalAttempt().filter(attempt -> !attempt.succeeded()).flatMap(Attempt::failureMessage));
 
+    /** Appended after the energy and drop figures: the hardware of the final attempt. */
+    static final List<ExportColumn<TaskResult>> DEVICE = List.of(
+            measure("device_name", attempt -> attempt.device().name()),
+            measure("driver_version", attempt -> attempt.device().driverVersion()),
+            measure("cuda_version", attempt -> attempt.device().cudaVersion()),
+            measure("gpu_mem_peak_bytes", attempt -> attempt.device().gpuMemoryPeakBytes()));
+
+    /**
+     * Appended last to every export: the run directory a row was read from. A merged report holds the same task
+     * id once per run, and only this column tells those rows apart.
+     */
+    static final String RUN = "run";
+
     static final List<ExportColumn<TaskResult>> RESULTS =
-            Stream.concat(TASK.stream(), Stream.of(FAILURE_MESSAGE, SUSPECT, ENERGY_JOULES, JOULES_PER_SAMPLE,
-                    SAMPLES_DROPPED)).toList();
+            Stream.of(TASK.stream(), Stream.of(FAILURE_MESSAGE, SUSPECT, ENERGY_JOULES, JOULES_PER_SAMPLE, SAMPLES_DROPPED),
+                    DEVICE.stream(), Stream.of(task(RUN, result -> Optional.of(result.run())))).flatMap(s -> s).toList();
 
     static final List<ExportColumn<Epoch>> EPOCHS = List.of(
             epoch("task_id", epoch -> Optional.of(epoch.taskId())),
@@ -59,7 +72,8 @@ final class ExportColumns {
             epoch("test_loss", Epoch::testLoss),
             epoch("test_accuracy", Epoch::testAccuracy),
             epoch("heap_bytes", Epoch::heapBytes),
-            epoch("rss_bytes", Epoch::rssBytes));
+            epoch("rss_bytes", Epoch::rssBytes),
+            epoch(RUN, epoch -> Optional.of(epoch.run())));
 
     static final List<ExportColumn<Sample>> SAMPLES = List.of(
             sample("task_id", sample -> Optional.of(sample.taskId())),
@@ -85,7 +99,8 @@ final class ExportColumns {
             sample("gpu_temperature_celsius", Sample::gpuTemperatureCelsius),
             sample("gpu_sm_clock_mhz", Sample::gpuSmClockMhz),
             sample("gpu_energy_joules", Sample::gpuEnergyJoules),
-            sample("samples_dropped", Sample::samplesDropped));
+            sample("samples_dropped", Sample::samplesDropped),
+            sample(RUN, sample -> Optional.of(sample.run())));
 
     private ExportColumns() {
     }

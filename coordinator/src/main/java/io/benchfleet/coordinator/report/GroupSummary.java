@@ -11,7 +11,7 @@ import java.util.function.Function;
 
 /**
  * The tasks of one (dataset, architecture, device, split) group: how many succeeded, failed or did not
- * run, and statistics over the succeeded ones.
+ * run, statistics over the succeeded ones, and the hardware they ran on (each CPU or GPU model once).
  */
 public record GroupSummary(
         String dataset,
@@ -27,7 +27,8 @@ public record GroupSummary(
         Optional<Statistic> firstEpochSeconds,
         Optional<Statistic> laterEpochSeconds,
         Optional<Statistic> peakRssBytes,
-        Optional<Statistic> epochSeconds) {
+        Optional<Statistic> epochSeconds,
+        List<String> hardware) {
 
     /** Folds and repetitions of one split are one group: its statistics are the mean and spread over folds. */
     private record Key(String dataset, String architecture, String device, String split) {
@@ -39,7 +40,7 @@ public record GroupSummary(
      * @param epochs the epochs of each task's final attempt
      */
     static List<GroupSummary> of(List<TaskResult> tasks, List<Epoch> epochs) {
-        Map<String, List<Epoch>> epochsByTask = epochs.stream().collect(groupingBy(Epoch::taskId));
+        Map<TaskInRun, List<Epoch>> epochsByTask = epochs.stream().collect(groupingBy(Epoch::inRun));
         return tasks.stream()
                 .collect(groupingBy(GroupSummary::keyOf, LinkedHashMap::new, toList()))
                 .entrySet().stream()
@@ -52,24 +53,25 @@ public record GroupSummary(
         return new Key(task.dataset(), task.architecture(), task.device(), task.split());
     }
 
-    private static GroupSummary summarise(Key key, List<TaskResult> group, Map<String, List<Epoch>> epochsByTask) {
+    private static GroupSummary summarise(Key key, List<TaskResult> group, Map<TaskInRun, List<Epoch>> epochsByTask) {
         List<TaskResult> succeededTasks = group.stream()
                 .filter(result -> result.status() == TaskStatus.SUCCEEDED)
                 .toList();
         List<Attempt> succeeded = succeededTasks.stream().map(result -> result.finalAttempt().orElseThrow()).toList();
         List<List<Epoch>> epochs = succeededTasks.stream()
-                .map(result -> epochsByTask.getOrDefault(result.task().id(), List.of()))
+                .map(result -> epochsByTask.getOrDefault(result.inRun(), List.of()))
                 .toList();
         return new GroupSummary(key.dataset(), key.architecture(), key.device(), key.split(),
                 succeeded.size(), count(group, TaskStatus.FAILED), count(group, TaskStatus.NOT_RUN),
                 statistic(succeeded, Attempt::trainSeconds),
                 statistic(succeeded, Attempt::samplesPerSecond),
-                statistic(succeeded, Attempt::testAccuracy),
+                Statistic.ofProportions(succeeded.stream().map(Attempt::testAccuracy)),
                 Statistic.of(epochs.stream().map(GroupSummary::firstEpochSeconds)),
                 Statistic.of(epochs.stream().map(GroupSummary::laterEpochSeconds)),
                 statistic(succeeded, attempt -> attempt.peakRssBytes().map(Long::doubleValue)),
                 // S2 reports the spread of every epoch's time of a model, not of the tasks' means.
-                Statistic.of(epochs.stream().flatMap(List::stream).map(epoch -> Optional.of(epoch.seconds()))));
+                Statistic.of(epochs.stream().flatMap(List::stream).map(epoch -> Optional.of(epoch.seconds()))),
+                succeeded.stream().flatMap(attempt -> attempt.device().name().stream()).distinct().toList());
     }
 
     /** The first epoch is slower in every study (warm-up, JIT, allocation): it is kept apart from the rest. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Writes report.html: one page with inline CSS, charts as inline SVG and no scripts, so that it opens
@@ -33,7 +34,7 @@ final class HtmlReport {
             h3 { margin-bottom: 0.3em; }
             """;
 
-    private static final List<String> SUMMARY_HEADERS = List.of("dataset", "architecture", "device", "split", "n", "failed",
+    private static final List<String> SUMMARY_HEADERS = List.of("dataset", "architecture", "device", "hardware", "split", "n", "failed",
             "not run", "train time (s), mean ± std [95 % CI]", "samples/s, mean ± std",
             "test accuracy, mean ± std [95 % CI]", "peak RSS (MiB), mean ± std", "epoch 1 (s), mean ± std",
             "later epochs (s), mean ± std", "epoch time (s), std");
@@ -88,6 +89,7 @@ final class HtmlReport {
             textCell(html, group.dataset());
             textCell(html, group.architecture());
             textCell(html, group.device());
+            textCell(html, String.join("; ", group.hardware()));
             textCell(html, group.split());
             numberCell(html, String.valueOf(group.succeeded()));
             numberCell(html, String.valueOf(group.failed()));
@@ -133,12 +135,14 @@ final class HtmlReport {
 
     private static void tasksSection(StringBuilder html, List<TaskResult> tasks) {
         html.append("<h2>Tasks</h2>\n<table>\n");
-        headerRow(html, ExportColumns.TASK.stream().map(ExportColumn::name).toList());
+        List<ExportColumn<TaskResult>> columns = Stream.concat(ExportColumns.TASK.stream(), ExportColumns.DEVICE.stream())
+                .toList();
+        headerRow(html, columns.stream().map(ExportColumn::name).toList());
         // DecimalFormat is not thread-safe, so one per page rather than a shared constant.
         DecimalFormat decimals = new DecimalFormat("0.####", DecimalFormatSymbols.getInstance(Locale.ROOT));
         for (TaskResult result : tasks) {
             html.append(result.status() == TaskStatus.FAILED ? "<tr class=\"failed\">" : "<tr>");
-            for (ExportColumn<TaskResult> column : ExportColumns.TASK) {
+            for (ExportColumn<TaskResult> column : columns) {
                 Optional<?> value = column.value().apply(result);
                 if (value.isPresent() && value.get() instanceof Number number) {
                     numberCell(html, number instanceof Double ? decimals.format(number) : number.toString());
@@ -154,7 +158,8 @@ final class HtmlReport {
     private static void environmentSection(StringBuilder html, RunMetadata run, List<WorkerNode> workers,
                                            Map<String, String> libraryVersions) {
         html.append("<h2 id=\"environment\">Environment</h2>\n<table>\n");
-        headerRow(html, List.of("worker node", "host", "OS", "CPU", "logical cores", "memory (GiB)", "JVM", "slots"));
+        headerRow(html, List.of("worker node", "host", "OS", "CPU", "logical cores", "memory (GiB)", "JVM", "slots",
+                "GPUs"));
         for (WorkerNode worker : workers) {
             html.append("<tr>");
             textCell(html, worker.id());
@@ -165,6 +170,7 @@ final class HtmlReport {
             numberCell(html, String.format(Locale.ROOT, "%.1f", worker.memoryBytes() / (MIB * 1024)));
             textCell(html, worker.jvm());
             textCell(html, String.join(", ", worker.slots()));
+            textCell(html, worker.gpus());
             html.append("</tr>\n");
         }
         html.append("</table>\n<table>\n");

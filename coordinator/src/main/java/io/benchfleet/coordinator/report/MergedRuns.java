@@ -4,15 +4,18 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Several run directories read as one: their tasks side by side. A task id that appears in more than
  * one run is the same task measured again (its id hashes its values), so both rows stay and count as
- * repetitions of its group; tasks of different sweeps simply add rows and groups.
+ * repetitions of its group; tasks of different sweeps simply add rows and groups. Every row carries its
+ * run's name ({@link #runNames}), so what belongs to one measurement is found by run and task id together.
  */
 final class MergedRuns {
 
@@ -20,6 +23,26 @@ final class MergedRuns {
     static final String MERGED_RUNS = "merged_runs";
 
     private MergedRuns() {
+    }
+
+    /**
+     * The names the rows of {@code runDirectories} carry in the exports' run column: the directories' names, or,
+     * where two of them share a name (alpha/run and beta/run), their absolute paths.
+     *
+     * @throws ReportException if a run directory is given twice: its measurements would count twice
+     */
+    static List<String> runNames(List<Path> runDirectories) throws ReportException {
+        List<Path> absolute = runDirectories.stream().map(directory -> directory.toAbsolutePath().normalize()).toList();
+        Set<Path> seen = new HashSet<>();
+        for (Path directory : absolute) {
+            if (!seen.add(directory)) {
+                throw new ReportException(directory + ": given twice; expected each run directory once");
+            }
+        }
+        List<String> names = absolute.stream().map(directory -> String.valueOf(directory.getFileName())).toList();
+        return names.stream().distinct().count() == names.size()
+                ? names
+                : absolute.stream().map(Path::toString).toList();
     }
 
     static RunResults of(List<RunResults> runs, Path outputDirectory) {

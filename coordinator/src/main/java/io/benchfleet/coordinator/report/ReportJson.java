@@ -18,8 +18,12 @@ import java.util.stream.IntStream;
  * runs[]          one per run directory: run_directory plus every key of its run table
  *                 (sweep_name, started_at, finished_at, coordinator_jvm); a merged report has one, whose
  *                 merged_runs lists the run directories read (comma-separated) and sweep_name their names
+ * merged_runs[]   only in a merged report: one per run directory read, in the order given: run (the name its
+ *                 rows carry in the run column of tasks[] and the CSVs), run_directory, and every key of its run
+ *                 table
  * totals          tasks, succeeded, failed, not_run
- * groups[]        dataset, architecture, device, split, succeeded (the n of the statistics), failed, not_run,
+ * groups[]        dataset, architecture, device, hardware[] (the CPU and GPU models its succeeded tasks ran on),
+ *                 split, succeeded (the n of the statistics), failed, not_run,
  *                 train_seconds, samples_per_second, test_accuracy, first_epoch_seconds,
  *                 later_epoch_seconds (a task's mean over epochs 2 and later): each {n, mean, std} or null
  *                 (null when no succeeded task reported it; std null when n is 1)
@@ -34,9 +38,9 @@ import java.util.stream.IntStream;
  *                 peak_rss_bytes (over the final attempts), epoch_seconds (every epoch of the group: S2's
  *                 spread of epoch times); every {n, mean, std} also has ci95_low, ci95_high: the 95 %
  *                 confidence interval of the mean (t distribution), null when n is 1
- * tasks[]         the columns of results.csv, failure_message included, with numbers as numbers
+ * tasks[]         the columns of results.csv, failure_message and run included, with numbers as numbers
  * failed_tasks[]  task_id, dataset, architecture, device, split, fold, repetition, attempts, worker,
- *                 failure_kind, failure_message
+ *                 failure_kind, failure_message, run
  * baseline        the sweep file's report.baseline block ({device: cpu}) or null; then comparisons[]:
  *                 dataset, architecture, device, split, baseline {dataset, architecture, device, split},
  *                 ratios {train_seconds, samples_per_second, test_accuracy, peak_rss_bytes, energy_joules}: each
@@ -57,17 +61,30 @@ final class ReportJson {
     private ReportJson() {
     }
 
-    /** @param resources one per group of {@code summary}, in the same order */
-    static void write(Path file, RunSummary summary, List<GroupResources> resources) throws IOException {
-        Map<String, Object> document = document(summary, resources);
+    /**
+     * @param resources one per group of {@code summary}, in the same order
+     * @param sources   the metadata of each run directory read, by the name its rows carry
+     */
+    static void write(Path file, RunSummary summary, List<GroupResources> resources, Map<String, RunMetadata> sources)
+            throws IOException {
+        Map<String, Object> document = document(summary, resources, sources);
         StudyTablesJson.addTo(document, summary.tables());
         MAPPER.writeValue(file.toFile(), document);
     }
 
-    private static Map<String, Object> document(RunSummary summary, List<GroupResources> resources) {
+    private static Map<String, Object> document(RunSummary summary, List<GroupResources> resources,
+                                                Map<String, RunMetadata> sources) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("format_version", FORMAT_VERSION);
         document.put("runs", List.of(run(summary.run())));
+        if (sources.size() > 1) {
+            document.put("merged_runs", sources.entrySet().stream().map(source -> {
+                Map<String, Object> fields = new LinkedHashMap<>();
+                fields.put(ExportColumns.RUN, source.getKey());
+                fields.putAll(run(source.getValue()));
+                return fields;
+            }).toList());
+        }
         document.put("totals", totals(summary));
         document.put("groups", IntStream.range(0, summary.groups().size())
                 .mapToObj(i -> group(summary.groups().get(i), resources.get(i))).toList());
@@ -97,6 +114,7 @@ final class ReportJson {
         fields.put("dataset", group.dataset());
         fields.put("architecture", group.architecture());
         fields.put("device", group.device());
+        fields.put("hardware", group.hardware());
         fields.put("split", group.split());
         fields.put("succeeded", group.succeeded());
         fields.put("failed", group.failed());
@@ -165,6 +183,7 @@ final class ReportJson {
         fields.put("worker", result.finalAttempt().map(Attempt::worker).orElse(null));
         fields.put("failure_kind", result.finalAttempt().flatMap(Attempt::failureKind).orElse(null));
         fields.put("failure_message", result.finalAttempt().flatMap(Attempt::failureMessage).orElse(null));
+        fields.put(ExportColumns.RUN, result.run());
         return fields;
     }
 

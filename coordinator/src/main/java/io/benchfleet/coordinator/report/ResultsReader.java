@@ -36,7 +36,8 @@ public final class ResultsReader implements AutoCloseable {
                    (SELECT MAX(e.rss_bytes) FROM epochs e WHERE e.attempt_id = a.attempt_id) AS epoch_peak,
                    (SELECT MAX(s.cpu_energy_joules) FROM samples s WHERE s.attempt_id = a.attempt_id) AS cpu_joules,
                    (SELECT MAX(s.samples_dropped) FROM samples s WHERE s.attempt_id = a.attempt_id) AS samples_dropped,
-                   g.gpu_joules
+                   (SELECT MAX(s.gpu_mem_used_bytes) FROM samples s WHERE s.attempt_id = a.attempt_id) AS gpu_mem_peak,
+                   a.device_name, a.driver_version, a.cuda_version, g.gpu_joules
             FROM attempts a LEFT JOIN workers w ON w.worker_id = a.worker_id
             LEFT JOIN (SELECT attempt_id, SUM(joules) AS gpu_joules
                        FROM (SELECT attempt_id, MAX(gpu_energy_joules) AS joules FROM samples
@@ -67,15 +68,26 @@ public final class ResultsReader implements AutoCloseable {
             + "WHERE s.attempt_id = ? ORDER BY s.seconds_since_start, s.gpu_index";
 
     private final Path database;
+    private final String run;
     private final Connection connection;
 
-    private ResultsReader(Path database, Connection connection) {
+    private ResultsReader(Path database, String run, Connection connection) {
         this.database = database;
+        this.run = run;
         this.connection = connection;
     }
 
-    /** Opens {@code runDirectory/results.db} read-only; fails if it is not there. */
+    /** {@link #open(Path, String)} with the rows named after the directory. */
     public static ResultsReader open(Path runDirectory) throws ReportException {
+        return open(runDirectory, MergedRuns.runNames(List.of(runDirectory)).get(0));
+    }
+
+    /**
+     * Opens {@code runDirectory/results.db} read-only; fails if it is not there.
+     *
+     * @param run the name its tasks, epochs and samples carry, which tells them from those of other runs
+     */
+    public static ResultsReader open(Path runDirectory, String run) throws ReportException {
         Path database = runDirectory.resolve(RESULTS_DB).toAbsolutePath().normalize();
         // Without this check SQLite would report a missing file as "unable to open database file", or
         // in read-write mode create an empty one.
@@ -86,7 +98,7 @@ public final class ResultsReader implements AutoCloseable {
         config.setReadOnly(true);
         try {
             return new ResultsReader(
-                    database, DriverManager.getConnection("jdbc:sqlite:" + database, config.toProperties()));
+                    database, run, DriverManager.getConnection("jdbc:sqlite:" + database, config.toProperties()));
         } catch (SQLException e) {
             throw new ReportException(database + ": cannot open (" + e.getMessage() + "); " + EXPECTED, e);
         }
@@ -95,12 +107,12 @@ public final class ResultsReader implements AutoCloseable {
     /** The run's metadata, tasks with their final attempts, the final attempts' epochs and the worker nodes. */
     public RunResults read() throws ReportException {
         try {
-            RunMetadata run = new RunMetadata(database.getParent(), readRun());
+            RunMetadata metadata = new RunMetadata(database.getParent(), readRun());
             Map<String, List<Attempt>> attempts = readAttempts();
             List<TaskResult> tasks = readTasks().stream()
-                    .map(task -> TaskResult.of(task, attempts.getOrDefault(task.id(), List.of())))
+                    .map(task -> TaskResult.of(run, task, attempts.getOrDefault(task.id(), List.of())))
                     .toList();
-            return new RunResults(run, tasks, readFinalEpochs(tasks), readWorkers());
+            return new RunResults(metadata, tasks, readFinalEpochs(tasks), readWorkers());
         } catch (SQLException e) {
             throw unreadable(e);
         }
@@ -207,7 +219,7 @@ public final class ResultsReader implements AutoCloseable {
         List<WorkerNode> workers = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("""
-                     SELECT worker_id, hostname, os, cpu_model, logical_cores, memory_bytes, jvm, slots, joined_at
+                     SELECT worker_id, hostname, os, cpu_model, logical_cores, memory_bytes, jvm, slots, gpus, joined_at
                      FROM workers ORDER BY joined_at, worker_id
                      """)) {
             while (rows.next()) {
@@ -215,7 +227,8 @@ public final class ResultsReader implements AutoCloseable {
                         .map(String::strip).filter(slot -> !slot.isEmpty()).toList();
                 workers.add(new WorkerNode(rows.getString("worker_id"), rows.getString("hostname"),
                         rows.getString("os"), rows.getString("cpu_model"), rows.getInt("logical_cores"),
-                        rows.getLong("memory_bytes"), rows.getString("jvm"), slots, rows.getString("joined_at")));
+                        rows.getLong("memory_bytes"), rows.getString("jvm"), slots, text(rows, "gpus").orElse(""),
+                        rows.getString("joined_at")));
             }
         }
         return workers;
@@ -234,22 +247,24 @@ public final class ResultsReader implements AutoCloseable {
                 doubleValue(rows, "train_seconds"), doubleValue(rows, "samples_per_second"),
                 doubleValue(rows, "test_accuracy"), doubleValue(rows, "test_loss"), peak,
                 sumOfPresent(doubleValue(rows, "cpu_joules"), doubleValue(rows, "gpu_joules")),
-                longValue(rows, "samples_dropped"));
+                longValue(rows, "samples_dropped"),
+                new DeviceUsed(named(rows, "device_name"), named(rows, "driver_version"), named(rows, "cuda_version"),
+                        longValue(rows, "gpu_mem_peak")));
     }
 
     private static Optional<Double> sumOfPresent(Optional<Double> a, Optional<Double> b) {
         return a.isPresent() && b.isPresent() ? Optional.of(a.get() + b.get()) : a.or(() -> b);
     }
 
-    private static Epoch epoch(ResultSet rows) throws SQLException {
-        return new Epoch(rows.getString("task_id"), rows.getInt("epoch"), rows.getDouble("seconds"),
+    private Epoch epoch(ResultSet rows) throws SQLException {
+        return new Epoch(run, rows.getString("task_id"), rows.getInt("epoch"), rows.getDouble("seconds"),
                 rows.getDouble("samples_per_second"), doubleValue(rows, "train_loss"),
                 doubleValue(rows, "train_accuracy"), doubleValue(rows, "test_loss"),
                 doubleValue(rows, "test_accuracy"), longValue(rows, "heap_bytes"), longValue(rows, "rss_bytes"));
     }
 
-    private static Sample sample(ResultSet rows) throws SQLException {
-        return new Sample(rows.getString("task_id"), intValue(rows, "number"),
+    private Sample sample(ResultSet rows) throws SQLException {
+        return new Sample(run, rows.getString("task_id"), intValue(rows, "number"),
                 rows.getDouble("seconds_since_start"), doubleValue(rows, "process_cpu_percent"),
                 longValue(rows, "process_rss_bytes"), doubleValue(rows, "host_cpu_percent"),
                 longValue(rows, "host_used_bytes"), intValue(rows, "gpu_index"),
@@ -265,6 +280,11 @@ public final class ResultsReader implements AutoCloseable {
 
     private static Optional<String> text(ResultSet rows, String column) throws SQLException {
         return Optional.ofNullable(rows.getString(column));
+    }
+
+    /** Empty also where the coordinator recorded that there is no such name (a cpu slot's driver version). */
+    private static Optional<String> named(ResultSet rows, String column) throws SQLException {
+        return text(rows, column).filter(name -> !name.isBlank());
     }
 
     private static Optional<Double> doubleValue(ResultSet rows, String column) throws SQLException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,13 +41,16 @@ public final class RunReport {
      * Reads the results.db of every run directory as one sweep ({@link MergedRuns}) and writes the
      * exports and the report into {@code outputDirectory}. The comparisons use the baseline of the
      * first run directory's sweep.conf.
+     *
+     * @throws ReportException also if a run directory is given twice
      */
     public static RunSummary write(List<Path> runDirectories, Path outputDirectory, Map<String, String> libraryVersions)
             throws ReportException {
+        List<String> names = MergedRuns.runNames(runDirectories);
         List<ResultsReader> readers = new ArrayList<>();
         try {
-            for (Path runDirectory : runDirectories) {
-                readers.add(ResultsReader.open(runDirectory));
+            for (int run = 0; run < runDirectories.size(); run++) {
+                readers.add(ResultsReader.open(runDirectories.get(run), names.get(run)));
             }
             List<RunResults> runs = new ArrayList<>();
             for (ResultsReader reader : readers) {
@@ -56,7 +60,11 @@ public final class RunReport {
             RunResults merged = MergedRuns.of(runs, outputDirectory.toAbsolutePath().normalize());
             RunSummary summary = RunSummary.of(merged, Baseline.ofRunDirectory(runDirectories.get(0)));
             List<GroupResources> resources = MergedRuns.resources(readers, runs, summary);
-            return write(readers, merged, summary, resources, libraryVersions);
+            Map<String, RunMetadata> sources = new LinkedHashMap<>();
+            for (int run = 0; run < runs.size(); run++) {
+                sources.put(names.get(run), runs.get(run).run());
+            }
+            return write(readers, merged, summary, resources, sources, libraryVersions);
         } finally {
             for (ResultsReader reader : readers) {
                 reader.close();
@@ -65,7 +73,8 @@ public final class RunReport {
     }
 
     private static RunSummary write(List<ResultsReader> readers, RunResults results, RunSummary summary,
-                                    List<GroupResources> resources, Map<String, String> libraryVersions) {
+                                    List<GroupResources> resources, Map<String, RunMetadata> sources,
+                                    Map<String, String> libraryVersions) {
         Path directory = results.run().runDirectory();
         writeFile(directory.resolve(RESULTS_CSV),
                 file -> CsvExport.write(file, ExportColumns.RESULTS, results.tasks()));
@@ -78,7 +87,7 @@ public final class RunReport {
                 }
             }
         });
-        writeFile(directory.resolve(REPORT_JSON), file -> ReportJson.write(file, summary, resources));
+        writeFile(directory.resolve(REPORT_JSON), file -> ReportJson.write(file, summary, resources, sources));
         writeFile(directory.resolve(REPORT_HTML), file -> HtmlReport.write(file,
                 new ReportContents(summary, results.epochs(), resources, results.workers(), libraryVersions)));
         writeFile(directory.resolve(ENVIRONMENT_JSON),

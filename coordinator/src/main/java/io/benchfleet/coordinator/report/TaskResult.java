@@ -7,10 +7,12 @@ import java.util.Optional;
 /**
  * A task with the attempt that speaks for it: one row of results.csv.
  *
- * @param attempts how many attempts the task had
+ * @param run the name of the run directory that measured it, as the exports' {@code run} column gives it: a
+ *            merged report holds the same task once per run
+ * @param attempts how many attempts the task had in that run
  * @param finalAttempt empty when the task was never attempted
  */
-public record TaskResult(Task task, int attempts, Optional<Attempt> finalAttempt) {
+public record TaskResult(String run, Task task, int attempts, Optional<Attempt> finalAttempt) {
 
     private static final Comparator<Attempt> BY_NUMBER = Comparator.comparingInt(Attempt::number);
 
@@ -18,10 +20,14 @@ public record TaskResult(Task task, int attempts, Optional<Attempt> finalAttempt
      * A succeeded attempt is the result even when an earlier one failed (a retry that worked); with
      * none, the latest attempt carries the reason the task failed.
      */
-    static TaskResult of(Task task, List<Attempt> attempts) {
+    static TaskResult of(String run, Task task, List<Attempt> attempts) {
         Optional<Attempt> chosen = attempts.stream().filter(Attempt::succeeded).max(BY_NUMBER)
                 .or(() -> attempts.stream().max(BY_NUMBER));
-        return new TaskResult(task, attempts.size(), chosen);
+        return new TaskResult(run, task, attempts.size(), chosen);
+    }
+
+    TaskInRun inRun() {
+        return new TaskInRun(run, task.id());
     }
 
     /**

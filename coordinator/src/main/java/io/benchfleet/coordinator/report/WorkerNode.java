@@ -2,7 +2,12 @@ package io.benchfleet.coordinator.report;
 
 import java.util.List;
 
-/** A worker node that joined the sweep, with the machine it ran on. */
+/**
+ * A worker node that joined the sweep, with the machine it ran on.
+ *
+ * @param gpus its GPUs as the environment table shows them, e.g. {@code gpu:0 NVIDIA H200, 140.4 GiB, driver
+ *             580.159.04, CUDA 13.0}; empty on a machine without any
+ */
 public record WorkerNode(
         String id,
         String hostname,
@@ -12,5 +17,6 @@ public record WorkerNode(
         long memoryBytes,
         String jvm,
         List<String> slots,
+        String gpus,
         String joinedAt) {
 }

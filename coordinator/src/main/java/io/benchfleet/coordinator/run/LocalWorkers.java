@@ -48,6 +48,10 @@ public final class LocalWorkers implements AutoCloseable {
                     "--cores", Integer.toString(coresEach),
                     "--log-file", logDirectory.resolve("worker-node-" + i + ".log").toString()));
             tls.ifPresent(material -> command.addAll(List.of("--tls", material.keyStore().getParent().toString())));
+            if (i > 1) {
+                // The first node offers this machine's GPUs; two nodes offering one GPU would train on it at once.
+                command.addAll(List.of("--slots", "cpu"));
+            }
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(logDirectory.resolve("worker-node-" + i + ".out").toFile());

@@ -46,8 +46,10 @@ public final class SweepRun {
     /**
      * @param home the benchfleet installation, for {@code bin/worker-node}
      * @param tls  cluster traffic under TLS with this material, for the coordinator and its local worker nodes
+     * @param failUnschedulable see {@link Coordinator.Settings}
      */
-    public record Options(int localWorkers, String host, int port, int minWorkers, Path home, Optional<ClusterTls> tls) {
+    public record Options(int localWorkers, String host, int port, int minWorkers, Path home, Optional<ClusterTls> tls,
+                          boolean failUnschedulable) {
     }
 
     private final Sweep sweep;
@@ -119,7 +121,8 @@ public final class SweepRun {
             results.tell(new ResultWriter.PutRunValue("sweep_name", sweep.name()));
             results.tell(new ResultWriter.PutRunValue(startKey, Clock.systemUTC().instant().toString()));
             results.tell(new ResultWriter.PutRunValue("coordinator_jvm", Runtime.version().toString()));
-            var settings = new Coordinator.Settings(sweep, limits, options.minWorkers(), history);
+            var settings = new Coordinator.Settings(sweep, limits, options.minWorkers(), history,
+                    options.failUnschedulable());
             context.spawn(Coordinator.create(settings, results, progress, completion, Clock.systemUTC()), "coordinator");
             Cluster cluster = Cluster.get(context.getSystem());
             cluster.manager().tell(Join.create(cluster.selfMember().address()));

@@ -1,7 +1,9 @@
 package io.benchfleet.coordinator.store;
 
 import io.benchfleet.coordinator.queue.Attempt;
+import io.benchfleet.coordinator.queue.AttemptDevice;
 import io.benchfleet.coordinator.queue.RunHistory;
+import io.benchfleet.protocol.cluster.GpuDevice;
 import io.benchfleet.protocol.cluster.GpuSample;
 import io.benchfleet.protocol.cluster.HostInfo;
 import io.benchfleet.protocol.cluster.ResourceSample;
@@ -95,16 +97,24 @@ public final class ResultStore implements AutoCloseable {
     }
 
     public void addWorker(String workerId, HostInfo host, List<String> slots, Instant joinedAt) {
-        update("INSERT INTO workers(worker_id, hostname, os, cpu_model, logical_cores, memory_bytes, jvm, slots, joined_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(worker_id) DO UPDATE SET joined_at = excluded.joined_at",
+        update("INSERT INTO workers(worker_id, hostname, os, cpu_model, logical_cores, memory_bytes, jvm, slots, gpus,"
+                        + " joined_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT(worker_id) DO UPDATE SET joined_at = excluded.joined_at",
                 workerId, host.hostname(), host.os(), host.cpuModel(), host.logicalCores(), host.memoryBytes(), host.jvm(),
-                String.join(",", slots), joinedAt.toString());
+                String.join(",", slots), gpus(host.gpus()), joinedAt.toString());
     }
 
-    public void attemptStarted(Attempt attempt, Instant at) {
-        update("INSERT INTO attempts(attempt_id, task_id, number, worker_id, slot, status, started_at)"
-                        + " VALUES (?, ?, ?, ?, ?, 'running', ?)",
-                attempt.id(), attempt.task().id(), attempt.number(), attempt.workerId(), attempt.slot(), at.toString());
+    private static String gpus(List<GpuDevice> gpus) {
+        return gpus.stream().map(gpu -> String.format(Locale.ROOT, "gpu:%d %s, %.1f GiB, driver %s, CUDA %s", gpu.index(),
+                gpu.name(), gpu.memoryBytes() / (double) (1L << 30), gpu.driverVersion(),
+                gpu.cudaVersion().isEmpty() ? "unknown" : gpu.cudaVersion())).collect(Collectors.joining("; "));
+    }
+
+    public void attemptStarted(Attempt attempt, AttemptDevice device, Instant at) {
+        update("INSERT INTO attempts(attempt_id, task_id, number, worker_id, slot, status, started_at, device_name,"
+                        + " driver_version, cuda_version) VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?)",
+                attempt.id(), attempt.task().id(), attempt.number(), attempt.workerId(), attempt.slot(), at.toString(),
+                device.name(), device.driverVersion(), device.cudaVersion());
     }
 
     public void record(String attemptId, String taskId, TrainerEvent event, Instant at) {

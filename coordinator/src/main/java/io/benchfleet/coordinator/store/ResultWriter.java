@@ -1,6 +1,7 @@
 package io.benchfleet.coordinator.store;
 
 import io.benchfleet.coordinator.queue.Attempt;
+import io.benchfleet.coordinator.queue.AttemptDevice;
 import io.benchfleet.protocol.cluster.HostInfo;
 import io.benchfleet.protocol.cluster.ResourceSample;
 import io.benchfleet.protocol.event.TrainerEvent;
@@ -36,7 +37,7 @@ public final class ResultWriter extends AbstractBehavior<ResultWriter.Command> {
     public record AddWorker(String workerId, HostInfo host, List<String> slots, Instant joinedAt) implements Command {
     }
 
-    public record AttemptStarted(Attempt attempt, Instant at) implements Command {
+    public record AttemptStarted(Attempt attempt, AttemptDevice device, Instant at) implements Command {
     }
 
     public record RecordEvent(String attemptId, String taskId, TrainerEvent event, Instant at) implements Command {
@@ -66,7 +67,7 @@ public final class ResultWriter extends AbstractBehavior<ResultWriter.Command> {
                 .onMessage(PutRunValue.class, m -> write(() -> store.putRunValue(m.key(), m.value())))
                 .onMessage(AddTasks.class, m -> write(() -> store.addTasks(m.tasks())))
                 .onMessage(AddWorker.class, m -> write(() -> store.addWorker(m.workerId(), m.host(), m.slots(), m.joinedAt())))
-                .onMessage(AttemptStarted.class, m -> write(() -> store.attemptStarted(m.attempt(), m.at())))
+                .onMessage(AttemptStarted.class, m -> write(() -> store.attemptStarted(m.attempt(), m.device(), m.at())))
                 .onMessage(RecordEvent.class, m -> write(() -> store.record(m.attemptId(), m.taskId(), m.event(), m.at())))
                 .onMessage(AddSamples.class, m -> write(() -> store.addSamples(m.attemptId(), m.taskId(), m.samples())))
                 .onMessage(Close.class, this::onClose)

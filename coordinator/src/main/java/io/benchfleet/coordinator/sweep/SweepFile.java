@@ -45,7 +45,7 @@ public final class SweepFile {
     private static final Set<String> METRICS_KEYS = Set.of("interval");
     private static final Set<String> RETRY_KEYS = Set.of("max-attempts");
     private static final List<String> SPLITS = List.of("standard", "holdout", "kfold");
-    private static final List<String> DEVICES = List.of("cpu");
+    private static final List<String> DEVICES = List.of("cpu", "gpu");
     private static final Duration SHORTEST_INTERVAL = Duration.ofMillis(100);
 
     private final String fileName;
@@ -154,7 +154,7 @@ public final class SweepFile {
         List<Device> devices = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
             if (!DEVICES.contains(values.get(i))) {
-                throw error("sweep.devices[" + i + "] = '" + values.get(i) + "' is not available in this version: expected "
+                throw error("sweep.devices[" + i + "] = '" + values.get(i) + "' is not a device: expected "
                         + String.join(", ", DEVICES));
             }
             devices.add(Device.fromLabel(values.get(i)).orElseThrow());

@@ -25,6 +25,7 @@ CREATE TABLE IF NOT EXISTS workers (
   memory_bytes  INTEGER NOT NULL,
   jvm           TEXT NOT NULL,
   slots         TEXT NOT NULL,   -- comma-separated: cpu,gpu:0
+  gpus          TEXT,            -- e.g. gpu:0 NVIDIA H200, 140.4 GiB, driver 580.159.04, CUDA 13.0; gpu:1 ...
   joined_at     TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS attempts (
@@ -49,7 +50,10 @@ CREATE TABLE IF NOT EXISTS attempts (
   train_seconds      REAL,
   samples_per_second REAL,
   test_accuracy      REAL,
-  test_loss          REAL
+  test_loss          REAL,
+  device_name        TEXT,             -- the GPU of a gpu:N slot, or "CPU model, N cores" of the machine
+  driver_version     TEXT,             -- NVIDIA driver, gpu slots only
+  cuda_version       TEXT              -- the CUDA version the driver runs (nvidia-smi), gpu slots only
 );
 CREATE TABLE IF NOT EXISTS epochs (
   attempt_id         TEXT NOT NULL REFERENCES attempts(attempt_id),

@@ -22,7 +22,8 @@ import java.util.function.BooleanSupplier;
  * DL4J trainer JVM (the hidden {@code --trainer-command}). For each attempt it looks up what to do
  * in a plan, by the task's repetition and the attempt's number: {@code finish SECONDS},
  * {@code crash}, {@code bad-input} or {@code hang}; without a line it finishes at once. Each start
- * is written to {@code trainer.log} as {@code start ATTEMPT_ID PID}.
+ * is written to {@code trainer.log} as {@code start ATTEMPT_ID PID}. Its backend is {@code fake}, or
+ * {@code fake on GPU N} when the worker node pinned it to GPU N.
  */
 final class Fleet implements AutoCloseable {
 
@@ -40,7 +41,7 @@ final class Fleet implements AutoCloseable {
             number=${attempt##*-a}
             action=$(awk -v r="$repetition" -v n="$number" '$1 == r && ($2 == n || $2 == "*") { print $3, $4; exit }' '%1$s')
             echo "start $attempt $$" >> '%2$s'
-            echo '{"event":"started","pid":'$$',"threads":1,"backend":"CPU","layerHelpers":[],"parameters":10,"trainSamples":5,"testSamples":3,"startupSeconds":0.1}'
+            echo '{"event":"started","pid":'$$',"threads":1,"backend":"fake'"${CUDA_VISIBLE_DEVICES:+ on GPU $CUDA_VISIBLE_DEVICES}"'","layerHelpers":[],"parameters":10,"trainSamples":5,"testSamples":3,"startupSeconds":0.1}'
             set -- $action
             case "$1" in
               crash) echo "fake native crash in attempt $attempt" >&2; exit 3 ;;

@@ -67,6 +67,40 @@ class WorkQueueTest {
     }
 
     @Test
+    void countsTheQueuedTasksNoOfferedDeviceCanRun() {
+        WorkQueue queue = queue(List.of(task(1, Device.GPU), task(2, Device.CPU), task(3, Device.GPU)));
+
+        assertThat(queue.queuedWithout(Set.of(Device.CPU))).isEqualTo(Map.of(Device.GPU, 2));
+        assertThat(queue.queuedWithout(Set.of(Device.CPU, Device.GPU))).isEmpty();
+    }
+
+    @Test
+    void unschedulableTasksAreTakenOnlyOnceNothingElseCanRun() {
+        WorkQueue queue = queue(List.of(task(1, Device.GPU), task(2, Device.CPU)));
+        Set<Device> cpuOnly = Set.of(Device.CPU);
+
+        assertThat(queue.takeUnschedulable(cpuOnly, "coordinator")).as("a cpu task is still queued").isEmpty();
+        Attempt cpu = queue.assign("w1", "cpu").orElseThrow();
+        assertThat(queue.takeUnschedulable(cpuOnly, "coordinator")).as("a cpu task still runs").isEmpty();
+        queue.end(cpu.id(), FINISHED);
+
+        List<Attempt> taken = queue.takeUnschedulable(cpuOnly, "coordinator");
+        assertThat(taken).extracting(Attempt::task).containsExactly(task(1, Device.GPU));
+        assertThat(taken.get(0).workerId()).isEqualTo("coordinator");
+        queue.end(taken.get(0).id(), failure(FailureKind.UNSCHEDULABLE));
+        assertThat(queue.progress()).isEqualTo(new Progress(1, 0, 1, 0));
+        assertThat(queue.progress().isComplete()).isTrue();
+    }
+
+    @Test
+    void noTaskIsUnschedulableWhileItsDeviceIsOffered() {
+        WorkQueue queue = queue(List.of(task(1, Device.GPU)));
+
+        assertThat(queue.takeUnschedulable(Set.of(Device.CPU, Device.GPU), "coordinator")).isEmpty();
+        assertThat(queue.assign("w1", "gpu:0")).isPresent();
+    }
+
+    @Test
     void aSlotOfAnUnknownKindGetsNothing() {
         WorkQueue queue = queue(List.of(task(1, Device.CPU)));
 

@@ -14,7 +14,7 @@ class ChanceLevelTest {
         Attempt attempt = new Attempt("a1", "t1", 1, "w-1", Optional.of("host"), status, Optional.empty(),
                 Optional.empty(), Optional.of(2570L), Optional.of(14_000L), Optional.of(testSamples), Optional.of(10.0),
                 Optional.of(1000.0), Optional.of(accuracy), Optional.of(3.2), Optional.empty());
-        return TaskResult.of(task, List.of(attempt));
+        return TaskResult.of("run-1", task, List.of(attempt));
     }
 
     /** S4's letter runs: 3-4 % on 26 classes, where guessing gives 3.8 %. */

@@ -1,6 +1,8 @@
 package io.benchfleet.coordinator.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two runs of the fixture sweep merged: the same task ids twice, i.e. every task measured again. */
+/**
+ * Two runs of the fixture sweep merged: the same task ids twice, i.e. every task measured again, the second time on
+ * a host twice as slow, so that each measurement can be told from the other.
+ */
 class MergedRunsTest {
 
     @TempDir
@@ -34,6 +39,7 @@ class MergedRunsTest {
         merged = dir.resolve("merged");
         SweepFixture.create(first);
         SweepFixture.create(second);
+        SweepFixture.slowDown(second, 2.0);
         summary = RunReport.write(List.of(first, second), merged, Map.of("pekko", "1.1.3"));
     }
 
@@ -60,7 +66,75 @@ class MergedRunsTest {
         assertThat(mlp.architecture()).isEqualTo("mlp-small");
         assertThat(mlp.succeeded()).isEqualTo(4);
         assertThat(mlp.notRun()).isEqualTo(2);
-        assertThat(mlp.trainSeconds().orElseThrow().mean()).isEqualTo(12.0);
+        // t1 and t2 took 10 and 14 s in the first run, 20 and 28 s in the second.
+        assertThat(mlp.trainSeconds().orElseThrow().n()).isEqualTo(4);
+        assertThat(mlp.trainSeconds().orElseThrow().mean()).isEqualTo(18.0);
+        assertThat(mlp.testAccuracy().orElseThrow().n()).isEqualTo(4);
+    }
+
+    @Test
+    void takesEachMeasurementsEpochsFromItsOwnRun() {
+        GroupSummary mlp = summary.groups().get(0);
+
+        // First epochs: t1 9 s, t2 7 s in the first run; 18 s and 14 s in the second.
+        assertThat(mlp.firstEpochSeconds().orElseThrow().n()).isEqualTo(4);
+        assertThat(mlp.firstEpochSeconds().orElseThrow().mean()).isEqualTo(12.0);
+        // Two epochs of t1 and two of t2 in each run: every epoch counted once.
+        assertThat(mlp.epochSeconds().orElseThrow().n()).isEqualTo(8);
+        assertThat(mlp.epochSeconds().orElseThrow().mean()).isCloseTo(10.5, within(1e-9));
+    }
+
+    @Test
+    void namesTheRunOfEveryRowInTheExports() throws IOException {
+        assertThat(records(RunReport.RESULTS_CSV)).extracting(row -> row.get("run"))
+                .containsExactly("first", "first", "first", "first", "first",
+                        "second", "second", "second", "second", "second");
+        assertThat(records(RunReport.RESULTS_CSV)).filteredOn(row -> row.get("task_id").equals("t1"))
+                .extracting(row -> row.get("run") + " " + row.get("train_seconds"))
+                .containsExactly("first 10.0", "second 20.0");
+        assertThat(records(RunReport.EPOCHS_CSV)).filteredOn(row -> row.get("task_id").equals("t1"))
+                .extracting(row -> row.get("run") + " " + row.get("epoch") + " " + row.get("seconds"))
+                .containsExactly("first 1 9.0", "first 2 5.0", "second 1 18.0", "second 2 10.0");
+        assertThat(records(RunReport.SAMPLES_CSV)).extracting(row -> row.get("run"))
+                .containsExactly("first", "first", "first", "first", "first",
+                        "second", "second", "second", "second", "second");
+    }
+
+    @Test
+    void listsTheMergedRunsAndTheRunOfEveryTaskInReportJson() throws IOException {
+        JsonNode report = new ObjectMapper().readTree(merged.resolve(RunReport.REPORT_JSON).toFile());
+
+        assertThat(report.get("merged_runs")).extracting(run -> run.get("run").asText() + " "
+                        + run.get("run_directory").asText() + " " + run.get("sweep_name").asText())
+                .containsExactly("first " + first.toAbsolutePath().normalize() + " quickstart",
+                        "second " + second.toAbsolutePath().normalize() + " quickstart");
+        assertThat(report.at("/tasks/5/task_id").asText()).isEqualTo("t1");
+        assertThat(report.at("/tasks/5/run").asText()).isEqualTo("second");
+        assertThat(report.at("/failed_tasks/1/run").asText()).isEqualTo("second");
+        assertThat(report.at("/groups/0/first_epoch_seconds/n").asInt()).isEqualTo(4);
+        assertThat(report.at("/groups/0/resources/repetitions").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void namesRunsByTheirPathsWhenTheirDirectoriesShareAName() throws Exception {
+        Path alpha = Files.createDirectories(dir.resolve("alpha").resolve("run"));
+        Path beta = Files.createDirectories(dir.resolve("beta").resolve("run"));
+        SweepFixture.create(alpha);
+        SweepFixture.create(beta);
+
+        RunSummary twins = RunReport.write(List.of(alpha, beta), dir.resolve("twins"), Map.of());
+
+        assertThat(twins.tasks()).extracting(TaskResult::run).containsOnly(
+                alpha.toAbsolutePath().normalize().toString(), beta.toAbsolutePath().normalize().toString());
+        assertThat(twins.groups().get(0).firstEpochSeconds().orElseThrow().n()).isEqualTo(4);
+    }
+
+    @Test
+    void refusesARunDirectoryGivenTwice() {
+        assertThatThrownBy(() -> RunReport.write(List.of(first, first.resolve("..").resolve("first")),
+                dir.resolve("twice"), Map.of()))
+                .isInstanceOf(ReportException.class)
+                .hasMessage(first.toAbsolutePath().normalize() + ": given twice; expected each run directory once");
     }
 
     @Test

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.benchfleet.coordinator.queue.Attempt;
+import io.benchfleet.coordinator.queue.AttemptDevice;
 import io.benchfleet.coordinator.store.ResultStore;
 import io.benchfleet.protocol.architecture.Optimizer;
+import io.benchfleet.protocol.cluster.GpuDevice;
 import io.benchfleet.protocol.cluster.GpuSample;
 import io.benchfleet.protocol.cluster.HostInfo;
 import io.benchfleet.protocol.cluster.ResourceSample;
@@ -59,11 +61,13 @@ class ResourceReportTest {
         try (ResultStore store = ResultStore.open(runDirectory)) {
             store.putRunValue("sweep_name", "energy");
             store.addTasks(List.of(task(1), task(2)));
-            store.addWorker("w-1", new HostInfo("alpha", "Linux", "Xeon", 2, 1L << 34, "17"), List.of("gpu:0"), AT);
+            var host = new HostInfo("alpha", "Linux", "Xeon", 2, 1L << 34, "17",
+                    List.of(new GpuDevice(0, "Tesla T4", 15L << 30, "535.104.05", "12.2")));
+            store.addWorker("w-1", host, List.of("gpu:0"), AT);
             for (int repetition = 1; repetition <= 2; repetition++) {
                 TaskSpec task = task(repetition);
                 Attempt attempt = new Attempt(task.id() + "-1", task, 1, "w-1", "gpu:0");
-                store.attemptStarted(attempt, AT);
+                store.attemptStarted(attempt, AttemptDevice.of(Optional.of(host), "gpu:0"), AT);
                 store.record(attempt.id(), task.id(), new TrainerEvent.Started(7, 2, "CUDA", List.of(), 100,
                         TRAIN_SAMPLES, 100, 1.0), AT);
                 store.addSamples(attempt.id(), task.id(), List.of(
@@ -77,13 +81,19 @@ class ResourceReportTest {
     }
 
     @Test
-    void reportsEachTasksEnergyPerSampleAndDropsInTheLastResultsColumns() throws Exception {
+    void reportsEachTasksEnergyPerSampleDropsAndGpuInTheLastResultsColumns() throws Exception {
         RunReport.write(runDirectory, Map.of());
 
         List<CSVRecord> rows = csv(RunReport.RESULTS_CSV);
         List<String> header = rows.get(0).getParser().getHeaderNames();
-        assertThat(header.subList(header.size() - 3, header.size()))
-                .containsExactly("energy_joules", "joules_per_sample", "samples_dropped");
+        assertThat(header.subList(header.size() - 8, header.size())).containsExactly("energy_joules", "joules_per_sample",
+                "samples_dropped", "device_name", "driver_version", "cuda_version", "gpu_mem_peak_bytes", "run");
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(row.get("device_name")).isEqualTo("Tesla T4");
+            assertThat(row.get("driver_version")).isEqualTo("535.104.05");
+            assertThat(row.get("cuda_version")).isEqualTo("12.2");
+            assertThat(row.get("gpu_mem_peak_bytes")).isEqualTo(Long.toString(1L << 30));
+        });
         // CPU package 30 J (60 J) plus both GPUs' 550 J.
         assertThat(Double.parseDouble(rows.get(0).get("energy_joules"))).isCloseTo(1130.0, within(1e-9));
         assertThat(Double.parseDouble(rows.get(1).get("energy_joules"))).isCloseTo(1160.0, within(1e-9));

@@ -44,7 +44,17 @@ class RunReportTest {
 
         assertThat(lines.get(0)).isEqualTo("task_id,dataset,architecture,device,split,fold,repetition,status,"
                 + "attempts,worker,params,train_samples,test_samples,train_seconds,samples_per_second,"
-                + "test_accuracy,test_loss,peak_rss_bytes,failure_message,suspect,energy_joules,joules_per_sample,samples_dropped");
+                + "test_accuracy,test_loss,peak_rss_bytes,failure_message,suspect,energy_joules,joules_per_sample,"
+                + "samples_dropped,device_name,driver_version,cuda_version,gpu_mem_peak_bytes,run");
+    }
+
+    @Test
+    void namesTheRunAfterItsDirectoryInEveryExport() throws IOException {
+        String run = runDirectory.getFileName().toString();
+
+        assertThat(results()).extracting(row -> row.get("run")).containsOnly(run);
+        assertThat(csv(RunReport.EPOCHS_CSV)).extracting(row -> row.get("run")).containsOnly(run);
+        assertThat(csv(RunReport.SAMPLES_CSV)).extracting(row -> row.get("run")).containsOnly(run);
     }
 
     @Test
@@ -59,7 +69,8 @@ class RunReportTest {
         String t2 = resultLine("t2");
 
         assertThat(t2).isEqualTo(
-                "t2,fashion-mnist,mlp-small,cpu,standard,0,2,succeeded,2,beta,101770,10000,2000,14.0,800.0,0.84,0.45,1200,,,,,");
+                "t2,fashion-mnist,mlp-small,cpu,standard,0,2,succeeded,2,beta,101770,10000,2000,14.0,800.0,0.84,0.45,1200,,,,,,,,,1000,"
+                        + run());
     }
 
     @Test
@@ -72,8 +83,10 @@ class RunReportTest {
     @Test
     void leavesCellsEmptyForUnknownValues() throws IOException {
         assertThat(resultLine("t3")).isEqualTo(
-                "t3,fashion-mnist,cnn-medium,cpu,standard,0,1,succeeded,1,beta,421642,10000,2000,30.0,300.0,0.9,,,,,,,");
-        assertThat(resultLine("t5")).isEqualTo("t5,fashion-mnist,mlp-small,cpu,standard,0,3,not-run,0,,,,,,,,,,,,,,");
+                "t3,fashion-mnist,cnn-medium,cpu,standard,0,1,succeeded,1,beta,421642,10000,2000,30.0,300.0,0.9,,,,,,,,,,,,"
+                        + run());
+        assertThat(resultLine("t5")).isEqualTo("t5,fashion-mnist,mlp-small,cpu,standard,0,3,not-run,0,,,,,,,,,,,,,,,,,,,"
+                + run());
     }
 
     @Test
@@ -91,13 +104,14 @@ class RunReportTest {
         String epochs = Files.readString(runDirectory.resolve(RunReport.EPOCHS_CSV));
 
         assertThat(epochs).isEqualTo("""
-                task_id,epoch,seconds,samples_per_second,train_loss,train_accuracy,test_loss,test_accuracy,heap_bytes,rss_bytes
-                t1,1,9.0,1000.0,0.9,0.7,0.6,0.78,100,500
-                t1,2,5.0,1000.0,0.6,0.8,0.55,0.8,120,700
-                t2,1,7.0,800.0,0.8,0.75,0.5,0.82,110,800
-                t2,2,7.0,800.0,0.5,0.85,0.45,0.84,130,800
-                t3,1,30.0,300.0,0.4,,,0.9,,
-                """);
+                task_id,epoch,seconds,samples_per_second,train_loss,train_accuracy,test_loss,test_accuracy,heap_bytes,\
+                rss_bytes,run
+                t1,1,9.0,1000.0,0.9,0.7,0.6,0.78,100,500,%1$s
+                t1,2,5.0,1000.0,0.6,0.8,0.55,0.8,120,700,%1$s
+                t2,1,7.0,800.0,0.8,0.75,0.5,0.82,110,800,%1$s
+                t2,2,7.0,800.0,0.5,0.85,0.45,0.84,130,800,%1$s
+                t3,1,30.0,300.0,0.4,,,0.9,,,%1$s
+                """.formatted(run()));
     }
 
     @Test
@@ -109,13 +123,13 @@ class RunReportTest {
                 host_used_bytes,gpu_index,gpu_util_percent,gpu_mem_used_bytes,gpu_power_watts,process_host_cpu_percent,\
                 process_threads,host_available_bytes,host_load_average,host_core_cpu_percent,cpu_temperature_celsius,\
                 cpu_frequency_mhz,cpu_energy_joules,gpu_mem_total_bytes,gpu_temperature_celsius,gpu_sm_clock_mhz,\
-                gpu_energy_joules,samples_dropped
-                t1,1,1.0,99.0,600,50.0,8000000000,,,,,,,,,,,,,,,,,
-                t1,1,2.0,98.0,650,51.0,8000000000,,,,,,,,,,,,,,,,,
-                t2,1,1.0,97.0,9000,52.0,8000000000,,,,,,,,,,,,,,,,,
-                t2,2,1.0,95.5,1200,50.0,8100000000,0,40.0,1000,150.5,,,,,,,,,,,,,
-                t2,2,2.0,95.5,1100,49.0,8100000000,,,,,,,,,,,,,,,,,
-                """);
+                gpu_energy_joules,samples_dropped,run
+                t1,1,1.0,99.0,600,50.0,8000000000,,,,,,,,,,,,,,,,,,%1$s
+                t1,1,2.0,98.0,650,51.0,8000000000,,,,,,,,,,,,,,,,,,%1$s
+                t2,1,1.0,97.0,9000,52.0,8000000000,,,,,,,,,,,,,,,,,,%1$s
+                t2,2,1.0,95.5,1200,50.0,8100000000,0,40.0,1000,150.5,,,,,,,,,,,,,,%1$s
+                t2,2,2.0,95.5,1100,49.0,8100000000,,,,,,,,,,,,,,,,,,%1$s
+                """.formatted(run()));
     }
 
     @Test
@@ -174,7 +188,8 @@ class RunReportTest {
         assertThat(html).contains("<title>benchfleet report: quickstart</title>")
                 .contains("<td class=\"num\">12.00 &plusmn; 2.83 [-13.41, 37.41]</td>")
                 .contains("<td class=\"num\">900.0 &plusmn; 141.4</td>")
-                .contains("<td class=\"num\">0.8200 &plusmn; 0.0283 [0.5659, 1.0741]</td>")
+                // The t interval of two accuracies reaches 1.0741; no accuracy is above 1.
+                .contains("<td class=\"num\">0.8200 &plusmn; 0.0283 [0.5659, 1.0000]</td>")
                 .contains("<td class=\"num\">30.00</td>")
                 .contains("<td>t5</td>")
                 .contains("ERROR: &lt;script&gt;alert(1)&lt;/script&gt; out of memory")
@@ -192,6 +207,7 @@ class RunReportTest {
         assertThat(environment.at("/worker_nodes/1/hostname").asText()).isEqualTo("beta");
         assertThat(environment.at("/worker_nodes/1/memory_bytes").asLong()).isEqualTo(137_438_953_472L);
         assertThat(environment.at("/worker_nodes/1/slots").toString()).isEqualTo("[\"cpu\",\"gpu:0\"]");
+        assertThat(environment.at("/worker_nodes/1/gpus").asText()).isEqualTo("gpu:0 Tesla T4, 15.0 GiB, driver 535.104.05, CUDA 12.2");
         assertThat(environment.at("/libraries/pekko").asText()).isEqualTo("1.7.0");
     }
 
@@ -228,9 +244,17 @@ class RunReportTest {
     }
 
     private List<CSVRecord> results() throws IOException {
-        try (Reader in = Files.newBufferedReader(runDirectory.resolve(RunReport.RESULTS_CSV), StandardCharsets.UTF_8)) {
+        return csv(RunReport.RESULTS_CSV);
+    }
+
+    private List<CSVRecord> csv(String file) throws IOException {
+        try (Reader in = Files.newBufferedReader(runDirectory.resolve(file), StandardCharsets.UTF_8)) {
             return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in).getRecords();
         }
+    }
+
+    private String run() {
+        return runDirectory.getFileName().toString();
     }
 
     private String resultLine(String taskId) throws IOException {

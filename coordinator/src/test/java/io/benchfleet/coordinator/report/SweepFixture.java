@@ -48,6 +48,21 @@ final class SweepFixture {
         return database;
     }
 
+    /**
+     * Turns the fixture sweep in {@code runDirectory} into the same sweep measured on a host {@code factor} times
+     * slower: every attempt's and epoch's seconds multiplied, its samples per second divided. Merged with an
+     * unchanged run, each task id then has two measurements that differ.
+     */
+    static void slowDown(Path runDirectory, double factor) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:sqlite:" + runDirectory.resolve(ResultsReader.RESULTS_DB))) {
+            insert(connection, "UPDATE attempts SET train_seconds = train_seconds * ?,"
+                    + " samples_per_second = samples_per_second / ?", factor, factor);
+            insert(connection, "UPDATE epochs SET seconds = seconds * ?, samples_per_second = samples_per_second / ?",
+                    factor, factor);
+        }
+    }
+
     private static String schema() throws IOException {
         try (InputStream in = SweepFixture.class.getResourceAsStream("/io/benchfleet/coordinator/store/schema.sql")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -63,11 +78,11 @@ final class SweepFixture {
     }
 
     private static void insertWorkers(Connection connection) throws SQLException {
-        String sql = "INSERT INTO workers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        String sql = "INSERT INTO workers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         insert(connection, sql, "w-1", "alpha", "Linux 6.1", "Intel Xeon", 16, 68_719_476_736L, "17.0.15", "cpu",
-                "2025-01-01T09:59:00Z");
+                "", "2025-01-01T09:59:00Z");
         insert(connection, sql, "w-2", "beta", "Linux 6.1", "AMD EPYC", 32, 137_438_953_472L, "17.0.15", "cpu, gpu:0",
-                "2025-01-01T09:59:30Z");
+                "gpu:0 Tesla T4, 15.0 GiB, driver 535.104.05, CUDA 12.2", "2025-01-01T09:59:30Z");
     }
 
     private static void insertTasks(Connection connection) throws SQLException {

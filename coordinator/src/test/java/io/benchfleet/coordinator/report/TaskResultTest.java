@@ -8,11 +8,12 @@ import org.junit.jupiter.api.Test;
 
 class TaskResultTest {
 
+    private static final String RUN = "run-1";
     private static final Task TASK = new Task("t1", "mnist", "mlp-small", "cpu", "standard", 0, 1);
 
     @Test
     void choosesTheSucceededAttemptOverALaterFailedOne() {
-        TaskResult result = TaskResult.of(TASK, List.of(attempt(1, "succeeded"), attempt(2, "failed")));
+        TaskResult result = TaskResult.of(RUN, TASK, List.of(attempt(1, "succeeded"), attempt(2, "failed")));
 
         assertThat(result.finalAttempt().orElseThrow().number()).isEqualTo(1);
         assertThat(result.status()).isEqualTo(TaskStatus.SUCCEEDED);
@@ -22,7 +23,7 @@ class TaskResultTest {
 
     @Test
     void choosesTheLatestAttemptWhenNoneSucceeded() {
-        TaskResult result = TaskResult.of(TASK, List.of(attempt(2, "failed"), attempt(1, "failed")));
+        TaskResult result = TaskResult.of(RUN, TASK, List.of(attempt(2, "failed"), attempt(1, "failed")));
 
         assertThat(result.finalAttempt().orElseThrow().number()).isEqualTo(2);
         assertThat(result.status()).isEqualTo(TaskStatus.FAILED);
@@ -31,7 +32,7 @@ class TaskResultTest {
 
     @Test
     void isNotRunWithoutAttempts() {
-        TaskResult result = TaskResult.of(TASK, List.of());
+        TaskResult result = TaskResult.of(RUN, TASK, List.of());
 
         assertThat(result.status()).isEqualTo(TaskStatus.NOT_RUN);
         assertThat(result.finalAttempt()).isEmpty();
@@ -44,7 +45,7 @@ class TaskResultTest {
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
-        TaskResult result = TaskResult.of(TASK, List.of(running));
+        TaskResult result = TaskResult.of(RUN, TASK, List.of(running));
 
         assertThat(result.status()).isEqualTo(TaskStatus.FAILED);
         assertThat(result.failureReason()).contains("attempt 1 has status running and no failure message");

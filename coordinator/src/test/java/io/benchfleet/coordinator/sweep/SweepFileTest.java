@@ -3,6 +3,7 @@ package io.benchfleet.coordinator.sweep;
 import io.benchfleet.protocol.sweep.Device;
 import io.benchfleet.protocol.sweep.Split;
 import io.benchfleet.protocol.sweep.Sweep;
+import io.benchfleet.protocol.sweep.TaskSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +67,16 @@ class SweepFileTest {
         assertThat(sweep.repetitions()).isEqualTo(1);
         assertThat(sweep.dataDir()).isEqualTo("data");
         assertThat(sweep.metricsInterval()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void gpuIsADeviceAxisBesideCpuAndAnythingElseIsRefused() throws IOException {
+        Sweep sweep = SweepFile.load(write("sweep { datasets = [mnist], architectures = [mlp-small], devices = [cpu, gpu] }"));
+
+        assertThat(sweep.tasks()).extracting(TaskSpec::device).containsExactly(Device.CPU, Device.GPU);
+        assertThatThrownBy(() -> SweepFile.load(write(
+                "sweep { datasets = [mnist], architectures = [mlp-small], devices = [cpu, tpu] }")))
+                .hasMessage("test.conf: sweep.devices[1] = 'tpu' is not a device: expected cpu, gpu");
     }
 
     @Test

@@ -5,6 +5,8 @@ import oshi.SystemInfo;
 import oshi.hardware.HardwareAbstractionLayer;
 import oshi.software.os.OperatingSystem;
 
+import java.util.List;
+
 /** Describes the machine this JVM runs on, as a worker node announces it. */
 public final class HostDescription {
 
@@ -21,6 +23,7 @@ public final class HostDescription {
                 hardware.getProcessor().getProcessorIdentifier().getName().trim(),
                 hardware.getProcessor().getLogicalProcessorCount(),
                 hardware.getMemory().getTotal(),
-                System.getProperty("java.vm.name") + " " + Runtime.version());
+                System.getProperty("java.vm.name") + " " + Runtime.version(),
+                List.of());
     }
 }

@@ -73,7 +73,7 @@ public final class OverheadBenchmark {
             throws Exception {
         AtomicLong samples = new AtomicLong();
         ActorRef<MetricsAgent.Command> agent = system.systemActorOf(
-                MetricsAgent.create(MetricsProbes.ofThisHost(List.of("cpu"))), "metrics-agent",
+                MetricsAgent.create(MetricsProbes.ofThisHost(List.of("cpu"), "nvidia-smi")), "metrics-agent",
                 DispatcherSelector.fromConfig(DISPATCHER));
         ActorRef<CoordinatorCommand> sink = system.systemActorOf(Behaviors.receive(CoordinatorCommand.class)
                 .onMessage(CoordinatorCommand.ReportSamples.class, batch -> {

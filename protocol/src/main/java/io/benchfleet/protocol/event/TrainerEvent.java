@@ -89,6 +89,8 @@ public sealed interface TrainerEvent {
         /** The worker node was stopped and gave the attempt back unfinished. */
         HANDED_BACK,
         /** The coordinator stopped while the attempt ran; found by resume. */
-        COORDINATOR_STOPPED
+        COORDINATOR_STOPPED,
+        /** No worker node in the cluster offered a slot of the task's device (run --fail-unschedulable). */
+        UNSCHEDULABLE
     }
 }

@@ -7,6 +7,7 @@ import io.benchfleet.protocol.architecture.Optimizer;
 import io.benchfleet.protocol.architecture.Shape;
 import io.benchfleet.protocol.cluster.CoordinatorCommand;
 import io.benchfleet.protocol.cluster.GpuSample;
+import io.benchfleet.protocol.cluster.GpuDevice;
 import io.benchfleet.protocol.cluster.HostInfo;
 import io.benchfleet.protocol.cluster.ResourceSample;
 import io.benchfleet.protocol.cluster.WorkerNodeMessage;
@@ -59,7 +60,8 @@ public final class MessageRegistry {
             Layer.Dropout.class,
             Layer.BatchNorm.class,
             GpuSample.class,
-            Optional.class);
+            Optional.class,
+            GpuDevice.class);
 
     private MessageRegistry() {
     }

@@ -7,6 +7,7 @@ import io.benchfleet.protocol.architecture.Optimizer;
 import io.benchfleet.protocol.architecture.Shape;
 import io.benchfleet.protocol.cluster.ClusterConfig;
 import io.benchfleet.protocol.cluster.CoordinatorCommand;
+import io.benchfleet.protocol.cluster.GpuDevice;
 import io.benchfleet.protocol.cluster.GpuSample;
 import io.benchfleet.protocol.cluster.HostInfo;
 import io.benchfleet.protocol.cluster.ResourceSample;
@@ -70,7 +71,8 @@ class KryoSerializerTest {
         var epoch = new TrainerEvent.Epoch(1, 20.5, 585.4, 0.61, 0.79, 0.52, 0.81, 120_000_000, 900_000_000, 50_000_000);
         var finished = new TrainerEvent.Finished(41.0, 585.0, 0.83, 0.47);
         var failed = new TrainerEvent.Failed(TrainerEvent.FailureKind.DIVERGED, "loss NaN at epoch 3");
-        var host = new HostInfo("node-1", "Linux 6.1", "Intel Xeon", 2, 24L << 30, "17.0.15");
+        var host = new HostInfo("node-1", "Linux 6.1", "Intel Xeon", 2, 24L << 30, "17.0.15",
+                List.of(new GpuDevice(0, "NVIDIA H200", 143_771L << 20, "580.159.04", "13.0")));
         var gpu = new GpuSample(0, Optional.of(87.0), Optional.of(3_000_000_000L), Optional.of(80_000_000_000L),
                 Optional.of(250.5), Optional.of(61.0), Optional.empty(), Optional.of(125.0));
         var sample = new ResourceSample(1.5, 97.0, 800_000_000, 51.0, 5_000_000_000L, 48.5, 42, 19_000_000_000L,

@@ -22,7 +22,9 @@ public final class CommandTrainerLauncher implements TrainerLauncher {
     }
 
     @Override
-    public Process start(TrainerTask task) throws IOException {
-        return new ProcessBuilder(executable.toString(), TrainerMain.encode(task)).start();
+    public Process start(TrainerTask task, String slot) throws IOException {
+        var builder = new ProcessBuilder(executable.toString(), TrainerMain.encode(task));
+        TrainerLauncher.pinToSlotGpus(slot, builder.environment());
+        return builder.start();
     }
 }

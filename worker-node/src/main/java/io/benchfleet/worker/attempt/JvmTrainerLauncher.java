@@ -1,8 +1,10 @@
 package io.benchfleet.worker.attempt;
 
+import io.benchfleet.protocol.cluster.SlotGpus;
 import io.benchfleet.trainer.TrainerMain;
 import io.benchfleet.trainer.TrainerTask;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,30 +12,41 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Forks {@code java ... TrainerMain} with this worker node's own classpath: one JVM per attempt, so
- * a native crash in ND4J cannot take the worker node down (DESIGN.md decision 3).
+ * a native crash in ND4J cannot take the worker node down (DESIGN.md decision 3). A gpu slot's trainer
+ * gets the CUDA trainer's jars in front: ND4J loads the CUDA backend where it can, and falls back to
+ * the CPU one where it cannot, which the trainer then refuses (BackendCheck).
  */
 public final class JvmTrainerLauncher implements TrainerLauncher {
 
     /** JavaCPP otherwise unpacks the first native variant it finds; this is the 6x faster one (DL4J-NOTES.md). */
-    private static final String NATIVE_VARIANT = "-Dorg.bytedeco.javacpp.platform.extension=-onednn-avx2";
+    private static final String CPU_NATIVE_VARIANT = "-Dorg.bytedeco.javacpp.platform.extension=-onednn-avx2";
+    /** nd4j-cuda's variant built with cuDNN, the one the cuda profile installs. */
+    private static final String CUDA_NATIVE_VARIANT = "-Dorg.bytedeco.javacpp.platform.extension=-cudnn";
 
     private static final String OPENBLAS_CORETYPE = "OPENBLAS_CORETYPE";
     private static final boolean HAS_AVX2_AND_FMA = cpuFlags().contains(" avx2 ") && cpuFlags().contains(" fma ");
 
     private final String heap;
+    private final Optional<Path> cudaLib;
 
-    /** @param heap the trainer's maximum heap, e.g. {@code 3g} */
-    public JvmTrainerLauncher(String heap) {
+    /**
+     * @param heap    the trainer's maximum heap, e.g. {@code 3g}
+     * @param cudaLib the folder of the CUDA trainer's jars, where this node has it
+     */
+    public JvmTrainerLauncher(String heap, Optional<Path> cudaLib) {
         this.heap = heap;
+        this.cudaLib = cudaLib;
     }
 
     @Override
-    public Process start(TrainerTask task) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command(task));
+    public Process start(TrainerTask task, String slot) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command(task, slot));
         Map<String, String> env = builder.environment();
+        TrainerLauncher.pinToSlotGpus(slot, env);
         // The slot's cores, set before ND4J loads: more threads than cores costs 2x on small models.
         env.put("OMP_NUM_THREADS", Integer.toString(task.threads()));
         env.put("OPENBLAS_NUM_THREADS", Integer.toString(task.threads()));
@@ -54,15 +67,18 @@ public final class JvmTrainerLauncher implements TrainerLauncher {
         }
     }
 
-    List<String> command(TrainerTask task) {
+    List<String> command(TrainerTask task, String slot) {
+        boolean onGpu = !SlotGpus.of(slot).isEmpty();
+        String classpath = System.getProperty("java.class.path");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
         command.add("-XX:+UseParallelGC");
-        command.add(NATIVE_VARIANT);
+        command.add(onGpu ? CUDA_NATIVE_VARIANT : CPU_NATIVE_VARIANT);
         command.add("-Dlogback.configurationFile=trainer-logback.xml");
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(onGpu ? cudaLib.map(lib -> lib.resolve("*") + File.pathSeparator + classpath).orElse(classpath)
+                : classpath);
         command.add(TrainerMain.class.getName());
         command.add(TrainerMain.encode(task));
         return command;

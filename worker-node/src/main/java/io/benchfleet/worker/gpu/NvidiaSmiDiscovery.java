@@ -1,5 +1,6 @@
 package io.benchfleet.worker.gpu;
 
+import io.benchfleet.protocol.cluster.GpuDevice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,9 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Asks {@code nvidia-smi} once for the GPUs, their memory and the driver version. NVML through
+ * Asks {@code nvidia-smi} once for the GPUs, their memory, the driver version and the CUDA version it runs. NVML through
  * JavaCPP's CUDA presets would spare the process, but the CPU build must not carry CUDA artifacts;
  * nvidia-smi comes with every NVIDIA driver. A missing, failing or hanging nvidia-smi means no GPUs,
  * with the reason logged: a CPU-only machine is not an error.
@@ -22,6 +25,9 @@ public final class NvidiaSmiDiscovery implements GpuDiscovery {
 
     private static final Logger log = LoggerFactory.getLogger(NvidiaSmiDiscovery.class);
     static final String QUERY = "--query-gpu=index,name,memory.total,driver_version";
+    /** {@code --query-gpu} has no field for it; the full report has a line {@code CUDA Version : 13.0}. */
+    static final String REPORT = "-q";
+    private static final Pattern CUDA_VERSION = Pattern.compile("(?m)^\\s*CUDA Version\\s*:\\s*(\\S+)");
     private static final long MIB = 1024L * 1024L;
     private static final int FIELDS = 4;
 
@@ -33,20 +39,27 @@ public final class NvidiaSmiDiscovery implements GpuDiscovery {
         this.timeout = timeout;
     }
 
-    /** nvidia-smi from the PATH, as drivers install it; 10 s covers a driver's slow first start. */
-    public static NvidiaSmiDiscovery onPath() {
-        return new NvidiaSmiDiscovery(Path.of("nvidia-smi"), Duration.ofSeconds(10));
-    }
+    /** Covers a driver's slow first start. */
+    public static final Duration FIRST_ANSWER = Duration.ofSeconds(10);
 
     @Override
     public List<GpuDevice> discover() {
-        return query().map(NvidiaSmiDiscovery::parse).orElse(List.of());
+        List<GpuDevice> devices = ask(QUERY, "--format=csv,noheader,nounits").map(NvidiaSmiDiscovery::parse)
+                .orElse(List.of());
+        if (devices.isEmpty()) {
+            return devices;
+        }
+        String cuda = ask(REPORT).flatMap(NvidiaSmiDiscovery::cudaVersion).orElse("");
+        return devices.stream().map(gpu -> new GpuDevice(gpu.index(), gpu.name(), gpu.memoryBytes(),
+                gpu.driverVersion(), cuda)).toList();
     }
 
-    private Optional<String> query() {
+    private Optional<String> ask(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(nvidiaSmi.toString()));
+        command.addAll(List.of(arguments));
         Process process;
         try {
-            process = new ProcessBuilder(nvidiaSmi.toString(), QUERY, "--format=csv,noheader,nounits")
+            process = new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
         } catch (IOException e) {
@@ -75,6 +88,11 @@ public final class NvidiaSmiDiscovery implements GpuDiscovery {
         }
     }
 
+    static Optional<String> cudaVersion(String report) {
+        Matcher version = CUDA_VERSION.matcher(report);
+        return version.find() ? Optional.of(version.group(1)) : Optional.empty();
+    }
+
     /** One line per GPU: {@code 0, NVIDIA H100 80GB HBM3, 81559, 550.54.15}; unreadable lines are skipped. */
     static List<GpuDevice> parse(String output) {
         List<GpuDevice> devices = new ArrayList<>();
@@ -89,7 +107,7 @@ public final class NvidiaSmiDiscovery implements GpuDiscovery {
             }
             try {
                 devices.add(new GpuDevice(Integer.parseInt(fields[0].strip()), fields[1].strip(),
-                        Long.parseLong(fields[2].strip()) * MIB, fields[3].strip()));
+                        Long.parseLong(fields[2].strip()) * MIB, fields[3].strip(), ""));
             } catch (NumberFormatException e) {
                 log.warn("ignoring nvidia-smi line '{}': index and memory must be numbers", line);
             }

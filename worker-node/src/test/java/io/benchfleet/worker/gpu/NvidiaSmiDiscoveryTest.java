@@ -1,5 +1,6 @@
 package io.benchfleet.worker.gpu;
 
+import io.benchfleet.protocol.cluster.GpuDevice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,7 +12,10 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Fake nvidia-smi scripts: one that answers as a two-GPU machine does, one that fails, one that hangs. */
+/**
+ * Fake nvidia-smi scripts: one that answers as a two-GPU machine does, one that fails, one that hangs. The
+ * {@code -q} report is the one an NVIDIA H200 with driver 580.159.04 gave on a lent GPU machine.
+ */
 class NvidiaSmiDiscoveryTest {
 
     @TempDir
@@ -25,16 +29,28 @@ class NvidiaSmiDiscoveryTest {
     }
 
     @Test
-    void findsEveryGpuWithItsNameMemoryAndDriver() throws IOException {
+    void findsEveryGpuWithItsNameMemoryDriverAndCudaVersion() throws IOException {
+        Path report = dir.resolve("report.txt");
+        Files.copy(Path.of("src/test/resources/nvidia-smi/h200-q.txt"), report);
         var discovery = fake("""
+                [ "$1" = "%s" ] && cat '%s' && exit 0
                 [ "$1" = "%s" ] || exit 9
-                echo '0, NVIDIA H100 80GB HBM3, 81559, 550.54.15'
-                echo '1, NVIDIA H100 80GB HBM3, 81559, 550.54.15'""".formatted(NvidiaSmiDiscovery.QUERY),
-                Duration.ofSeconds(5));
+                echo '0, NVIDIA H200, 143771, 580.159.04'
+                echo '1, NVIDIA H200, 143771, 580.159.04'""".formatted(NvidiaSmiDiscovery.REPORT, report,
+                NvidiaSmiDiscovery.QUERY), Duration.ofSeconds(5));
 
         assertThat(discovery.discover()).containsExactly(
-                new GpuDevice(0, "NVIDIA H100 80GB HBM3", 81_559L << 20, "550.54.15"),
-                new GpuDevice(1, "NVIDIA H100 80GB HBM3", 81_559L << 20, "550.54.15"));
+                new GpuDevice(0, "NVIDIA H200", 143_771L << 20, "580.159.04", "13.0"),
+                new GpuDevice(1, "NVIDIA H200", 143_771L << 20, "580.159.04", "13.0"));
+    }
+
+    @Test
+    void aReportWithoutACudaVersionLeavesItEmpty() throws IOException {
+        var discovery = fake("""
+                [ "$1" = "%s" ] && echo 'Driver Version : 580.159.04' && exit 0
+                echo '0, NVIDIA H200, 143771, 580.159.04'""".formatted(NvidiaSmiDiscovery.REPORT), Duration.ofSeconds(5));
+
+        assertThat(discovery.discover()).extracting(GpuDevice::cudaVersion).containsExactly("");
     }
 
     @Test
@@ -62,6 +78,6 @@ class NvidiaSmiDiscoveryTest {
     @Test
     void unreadableLinesAreSkipped() {
         assertThat(NvidiaSmiDiscovery.parse("0, GPU A, 1024, 1.0\n[N/A]\nx, GPU B, 1024, 1.0\n"))
-                .containsExactly(new GpuDevice(0, "GPU A", 1024L << 20, "1.0"));
+                .containsExactly(new GpuDevice(0, "GPU A", 1024L << 20, "1.0", ""));
     }
 }

@@ -1,4 +1,4 @@
-package io.benchfleet.metrics;
+package io.benchfleet.protocol.cluster;
 
 import java.util.List;
 import java.util.regex.Matcher;

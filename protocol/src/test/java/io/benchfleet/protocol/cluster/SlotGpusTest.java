@@ -1,4 +1,4 @@
-package io.benchfleet.metrics;
+package io.benchfleet.protocol.cluster;
 
 import org.junit.jupiter.api.Test;
 

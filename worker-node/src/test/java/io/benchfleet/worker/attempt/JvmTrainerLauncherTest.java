@@ -1,0 +1,64 @@
+package io.benchfleet.worker.attempt;
+
+import io.benchfleet.protocol.architecture.ArchitectureZoo;
+import io.benchfleet.protocol.sweep.Device;
+import io.benchfleet.protocol.sweep.TaskSpec;
+import io.benchfleet.protocol.sweep.TrainingSettings;
+import io.benchfleet.trainer.TrainerTask;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The trainer JVM's command line per slot: the CPU trainer as it was, a gpu slot's with the CUDA jars in front. */
+class JvmTrainerLauncherTest {
+
+    private static final Path CUDA_LIB = Path.of("/opt/benchfleet/worker-node/target/lib-cuda");
+
+    private static TrainerTask task(Device device) {
+        var architecture = ArchitectureZoo.byName("mlp-small").orElseThrow();
+        var task = new TaskSpec("mnist", "mlp-small", device, "standard", 0, 1, 1,
+                new TrainingSettings(1, 128, 0, architecture.optimizer()));
+        return new TrainerTask("attempt-1", task, architecture, "data", 2);
+    }
+
+    private static String classpathOf(List<String> command) {
+        return command.get(command.indexOf("-cp") + 1);
+    }
+
+    @Test
+    void aCpuSlotsTrainerGetsTheNodesClasspathAndTheOneDnnVariant() {
+        var command = new JvmTrainerLauncher("3g", Optional.of(CUDA_LIB)).command(task(Device.CPU), "cpu");
+
+        assertThat(classpathOf(command)).isEqualTo(System.getProperty("java.class.path"));
+        assertThat(command).contains("-Xmx3g", "-Dorg.bytedeco.javacpp.platform.extension=-onednn-avx2");
+    }
+
+    @Test
+    void aGpuSlotsTrainerGetsTheCudaJarsInFrontAndTheCudnnVariant() {
+        var command = new JvmTrainerLauncher("3g", Optional.of(CUDA_LIB)).command(task(Device.GPU), "gpu:1");
+
+        assertThat(classpathOf(command))
+                .isEqualTo(CUDA_LIB.resolve("*") + File.pathSeparator + System.getProperty("java.class.path"));
+        assertThat(command).contains("-Dorg.bytedeco.javacpp.platform.extension=-cudnn")
+                .doesNotContain("-Dorg.bytedeco.javacpp.platform.extension=-onednn-avx2");
+    }
+
+    @Test
+    void aGpuSlotsTrainerSeesOnlyItsGpu() {
+        Map<String, String> gpu = new HashMap<>();
+        Map<String, String> cpu = new HashMap<>();
+
+        TrainerLauncher.pinToSlotGpus("gpu:1", gpu);
+        TrainerLauncher.pinToSlotGpus("cpu:1", cpu);
+
+        assertThat(gpu).containsExactly(Map.entry("CUDA_VISIBLE_DEVICES", "1"));
+        assertThat(cpu).isEmpty();
+    }
+}
