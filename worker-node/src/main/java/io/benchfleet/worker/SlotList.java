@@ -5,14 +5,16 @@ import io.benchfleet.protocol.cluster.GpuDevice;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * The slots a worker node offers. By default one {@code cpu} slot (one task at a time on this host,
- * DESIGN.md decision 4) and one {@code gpu:N} slot per GPU found, where this node can train on CUDA.
+ * DESIGN.md decision 4) and one {@code gpu:N} slot per GPU found that this node's trainer can use.
  * {@code --slots} names them instead: {@code cpu}, numbered cpu slots {@code cpu:0,cpu:1}, {@code cpu*N}
  * for {@code cpu:0..cpu:N-1}, {@code gpu:N} for GPU N, {@code gpu} for every GPU found. Several cpu
  * slots run several tasks on the host at once, which is opt-in: their timings share the machine.
@@ -24,24 +26,32 @@ final class SlotList {
     private static final Pattern GPU_NUMBERED = Pattern.compile("gpu:(\\d{1,4})");
 
     private final List<GpuDevice> gpus;
-    private final boolean canTrainOnCuda;
+    private final Function<GpuDevice, Optional<String>> whyUnusable;
 
     /**
-     * @param gpus           the GPUs found on this machine
-     * @param canTrainOnCuda whether this node's trainers can use them (the CUDA trainer is installed)
+     * @param gpus        the GPUs found on this machine
+     * @param whyUnusable why this node's trainer cannot train on a GPU (no CUDA trainer, no kernels for it);
+     *                    empty when it can
      */
-    SlotList(List<GpuDevice> gpus, boolean canTrainOnCuda) {
+    SlotList(List<GpuDevice> gpus, Function<GpuDevice, Optional<String>> whyUnusable) {
         this.gpus = List.copyOf(gpus);
-        this.canTrainOnCuda = canTrainOnCuda;
+        this.whyUnusable = whyUnusable;
     }
 
-    /** Without {@code --slots}: the cpu slot, and a slot per GPU where the CUDA trainer can use it. */
+    /** Without {@code --slots}: the cpu slot, and a slot per GPU the trainer can use. */
     List<String> defaults() {
         List<String> slots = new ArrayList<>(List.of("cpu"));
-        if (canTrainOnCuda) {
-            gpus.forEach(gpu -> slots.add(gpuSlot(gpu.index())));
-        }
+        usable().forEach(gpu -> slots.add(gpuSlot(gpu.index())));
         return slots;
+    }
+
+    /** Why the GPUs left out of {@link #defaults()} are left out, one line each. */
+    List<String> leftOut() {
+        return gpus.stream().flatMap(gpu -> whyUnusable.apply(gpu).stream()).toList();
+    }
+
+    private List<GpuDevice> usable() {
+        return gpus.stream().filter(gpu -> whyUnusable.apply(gpu).isEmpty()).toList();
     }
 
     /** The slots {@code --slots} names, each once, in the order given; refuses anything else with one line. */
@@ -62,11 +72,15 @@ final class SlotList {
             return List.of(entry);
         }
         if (entry.equals("gpu")) {
-            return gpuSlots(entry, gpus.stream().map(GpuDevice::index).toList());
+            if (usable().isEmpty()) {
+                throw new IllegalArgumentException("--slots: 'gpu': no GPU this node can train on; " + (gpus.isEmpty()
+                        ? "nvidia-smi found none" : String.join("; ", leftOut())));
+            }
+            return usable().stream().map(gpu -> gpuSlot(gpu.index())).toList();
         }
         Matcher gpu = GPU_NUMBERED.matcher(entry);
         if (gpu.matches()) {
-            return gpuSlots(entry, List.of(Integer.parseInt(gpu.group(1))));
+            return gpuSlots(entry, Integer.parseInt(gpu.group(1)));
         }
         Matcher repeated = CPU_REPEATED.matcher(entry);
         int count = repeated.matches() ? Integer.parseInt(repeated.group(1)) : 0;
@@ -81,18 +95,15 @@ final class SlotList {
         return slots;
     }
 
-    private List<String> gpuSlots(String entry, List<Integer> indices) {
-        if (!canTrainOnCuda) {
-            throw new IllegalArgumentException("--slots: '" + entry + "' needs the CUDA trainer, which this node does not"
-                    + " have; expected it in --cuda-lib (bin/setup build-cuda builds it)");
-        }
-        Set<Integer> found = gpus.stream().map(GpuDevice::index).collect(Collectors.toSet());
-        if (indices.isEmpty() || !found.containsAll(indices)) {
-            throw new IllegalArgumentException("--slots: '" + entry + "' names a GPU this machine does not have; nvidia-smi"
-                    + " found " + (found.isEmpty() ? "none" : gpus.stream().map(g -> gpuSlot(g.index()) + " " + g.name())
-                    .collect(Collectors.joining(", "))));
-        }
-        return indices.stream().map(SlotList::gpuSlot).toList();
+    private List<String> gpuSlots(String entry, int index) {
+        GpuDevice gpu = gpus.stream().filter(found -> found.index() == index).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("--slots: '" + entry + "' names a GPU this machine does not"
+                        + " have; nvidia-smi found " + (gpus.isEmpty() ? "none" : gpus.stream()
+                        .map(found -> gpuSlot(found.index()) + " " + found.name()).collect(Collectors.joining(", ")))));
+        whyUnusable.apply(gpu).ifPresent(reason -> {
+            throw new IllegalArgumentException("--slots: '" + entry + "' cannot be used: " + reason);
+        });
+        return List.of(gpuSlot(index));
     }
 
     private static String gpuSlot(int index) {

@@ -9,6 +9,7 @@ import io.benchfleet.protocol.cluster.HostInfo;
 import io.benchfleet.worker.attempt.CommandTrainerLauncher;
 import io.benchfleet.worker.attempt.JvmTrainerLauncher;
 import io.benchfleet.worker.attempt.TrainerLauncher;
+import io.benchfleet.worker.gpu.CudaTrainerKernels;
 import io.benchfleet.worker.gpu.NvidiaSmiDiscovery;
 import io.benchfleet.worker.slot.Slot;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -30,6 +31,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /** {@code bin/worker-node --join HOST:PORT}: joins a coordinator's cluster and runs its tasks until it leaves. */
 @Command(name = "worker-node", mixinStandardHelpOptions = true,
@@ -112,19 +114,30 @@ public final class WorkerNodeMain implements Callable<Integer> {
         boolean slotsDefaulted = slots == null;
         try {
             joinAddress = JoinAddress.parse(join);
-            var slotList = new SlotList(gpus, cudaTrainer.isPresent() || trainerCommand != null);
+            var slotList = new SlotList(gpus, whyUnusable(cudaTrainer));
             slots = slots == null ? slotList.defaults() : slotList.parse(slots);
+            if (slotsDefaulted) {
+                slotList.leftOut().forEach(reason -> System.out.println("worker node offers no slot for " + reason));
+            }
             stopMode = stopMode();
             advertised = host != null ? host : joinAddress.localAddressTowards();
             tls = Optional.ofNullable(tlsDirectory).map(dir -> ClusterTls.fromDirectory(dir, System.getenv()));
         } catch (IllegalArgumentException e) {
             return badInput(e.getMessage());
         }
-        if (slotsDefaulted && !gpus.isEmpty() && slots.stream().noneMatch(slot -> slot.startsWith("gpu"))) {
-            System.out.println("worker node found " + gpus.size() + " GPU(s) but offers no gpu slot: no CUDA trainer in "
-                    + cudaLib + " (bin/setup build-cuda installs it)");
-        }
         return run(joinAddress, advertised, stopMode, tls, gpus, cudaTrainer);
+    }
+
+    /** A fake trainer (tests) takes any GPU; the DL4J one needs the CUDA trainer and kernels for the GPU. */
+    private Function<GpuDevice, Optional<String>> whyUnusable(Optional<Path> cudaTrainer) {
+        if (trainerCommand != null) {
+            return gpu -> Optional.empty();
+        }
+        if (cudaTrainer.isEmpty()) {
+            return gpu -> Optional.of("gpu:" + gpu.index() + " " + gpu.name() + ": no CUDA trainer in " + cudaLib
+                    + " (bin/setup build-cuda builds it)");
+        }
+        return CudaTrainerKernels::missingFor;
     }
 
     /** The CUDA trainer's folder, where it holds nd4j-cuda; empty on a node built for the CPU only. */

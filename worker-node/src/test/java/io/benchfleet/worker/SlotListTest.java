@@ -4,6 +4,8 @@ import io.benchfleet.protocol.cluster.GpuDevice;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,10 +13,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SlotListTest {
 
     private static final List<GpuDevice> TWO_GPUS = List.of(
-            new GpuDevice(0, "NVIDIA H200", 143_771L << 20, "580.159.04", "13.0"),
-            new GpuDevice(1, "NVIDIA H200", 143_771L << 20, "580.159.04", "13.0"));
-    private static final SlotList CPU_ONLY = new SlotList(List.of(), false);
-    private static final SlotList WITH_CUDA = new SlotList(TWO_GPUS, true);
+            new GpuDevice(0, "NVIDIA H200", 143_771L << 20, "580.159.04", "9.0", "13.0"),
+            new GpuDevice(1, "NVIDIA H200", 143_771L << 20, "580.159.04", "9.0", "13.0"));
+    private static final Function<GpuDevice, Optional<String>> ANY_GPU = gpu -> Optional.empty();
+    private static final Function<GpuDevice, Optional<String>> NO_CUDA_TRAINER =
+            gpu -> Optional.of("gpu:" + gpu.index() + ": no CUDA trainer");
+    private static final SlotList CPU_ONLY = new SlotList(List.of(), ANY_GPU);
+    private static final SlotList WITH_CUDA = new SlotList(TWO_GPUS, ANY_GPU);
 
     @Test
     void oneCpuSlotIsTheDefaultWithoutGpus() {
@@ -27,8 +32,12 @@ class SlotListTest {
     }
 
     @Test
-    void gpusAreNotOfferedByDefaultWithoutTheCudaTrainer() {
-        assertThat(new SlotList(TWO_GPUS, false).defaults()).containsExactly("cpu");
+    void gpusTheTrainerCannotUseAreLeftOutByDefaultWithTheReason() {
+        var slots = new SlotList(TWO_GPUS, gpu -> gpu.index() == 0 ? Optional.of("gpu:0 is too new") : Optional.empty());
+
+        assertThat(slots.defaults()).containsExactly("cpu", "gpu:1");
+        assertThat(slots.leftOut()).containsExactly("gpu:0 is too new");
+        assertThat(slots.parse(List.of("gpu"))).containsExactly("gpu:1");
     }
 
     @Test
@@ -51,14 +60,18 @@ class SlotListTest {
         assertThatThrownBy(() -> WITH_CUDA.parse(List.of("gpu:2")))
                 .hasMessage("--slots: 'gpu:2' names a GPU this machine does not have; nvidia-smi found"
                         + " gpu:0 NVIDIA H200, gpu:1 NVIDIA H200");
-        assertThatThrownBy(() -> new SlotList(List.of(), true).parse(List.of("gpu")))
-                .hasMessage("--slots: 'gpu' names a GPU this machine does not have; nvidia-smi found none");
+        assertThatThrownBy(() -> new SlotList(List.of(), ANY_GPU).parse(List.of("gpu")))
+                .hasMessage("--slots: 'gpu': no GPU this node can train on; nvidia-smi found none");
     }
 
     @Test
-    void refusesGpuSlotsWithoutTheCudaTrainer() {
-        assertThatThrownBy(() -> new SlotList(TWO_GPUS, false).parse(List.of("gpu:0")))
-                .hasMessageStartingWith("--slots: 'gpu:0' needs the CUDA trainer");
+    void refusesGpuSlotsTheTrainerCannotUseWithTheReason() {
+        var slots = new SlotList(TWO_GPUS, NO_CUDA_TRAINER);
+
+        assertThatThrownBy(() -> slots.parse(List.of("gpu:0"))).hasMessage("--slots: 'gpu:0' cannot be used: gpu:0: no CUDA trainer");
+        assertThatThrownBy(() -> slots.parse(List.of("gpu"))).hasMessage("--slots: 'gpu': no GPU this node can train on;"
+                + " gpu:0: no CUDA trainer; gpu:1: no CUDA trainer");
+        assertThat(slots.defaults()).containsExactly("cpu");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.benchfleet.coordinator.report;
 
 import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
 
+import java.awt.AWTError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,15 +61,33 @@ final class HtmlReport {
         StudyTablesHtml.comparisons(html, summary.tables());
         StudyTablesHtml.scalability(html, summary.tables().scalability());
         StudyTablesHtml.trainSizes(html, summary.tables().trainSizes());
-        ReportCharts charts = new ReportCharts();
-        charts.epochSection(html, summary.tasks(), contents.epochs());
-        charts.resourceSection(html, summary.groups(), contents.resources());
+        chartSections(html, contents);
         environmentSection(html, summary.run(), contents.workers(), contents.libraryVersions());
         flaggedSection(html, "Failed tasks", summary.failedTasks(), TaskResult::failureReason);
         flaggedSection(html, "Suspect tasks (accuracy not clearly above chance)", summary.suspectTasks(),
                 TaskResult::suspicion);
         tasksSection(html, summary.tasks());
         return html.append("</body>\n</html>\n").toString();
+    }
+
+    /**
+     * The charts, or a line saying why there are none: JFreeChart measures text through AWT's font manager,
+     * whose native library needs the system's fonts (fontconfig, harfbuzz), and a machine without them must
+     * still get the tables and exports.
+     */
+    private static void chartSections(StringBuilder html, ReportContents contents) {
+        StringBuilder charts = new StringBuilder();
+        try {
+            ReportCharts drawn = new ReportCharts();
+            drawn.epochSection(charts, contents.summary().tasks(), contents.epochs());
+            drawn.resourceSection(charts, contents.summary().groups(), contents.resources());
+            html.append(charts);
+        } catch (LinkageError | AWTError | InternalError e) {
+            html.append("<h2 id=\"curves\">Charts</h2>\n<p>Not drawn: this JVM cannot measure text (")
+                    .append(escapeHtml4(e.toString()))
+                    .append("); install fontconfig and a font (Debian: fonts-dejavu-core), then run bin/coordinator report")
+                    .append(" on the run directory.</p>\n");
+        }
     }
 
     private static void runSection(StringBuilder html, RunSummary summary) {

@@ -23,7 +23,7 @@ class GpuSlotsIT {
             #!/bin/sh
             case "$1" in
               -q) printf 'Driver Version                 : 580.159.04\\nCUDA Version                   : 13.0\\n' ;;
-              --query-gpu=index,name,memory.total,driver_version) echo '0, NVIDIA H200, 143771, 580.159.04' ;;
+              --query-gpu=index,name,memory.total,driver_version,compute_cap) echo '0, NVIDIA H200, 143771, 580.159.04, 9.0' ;;
               *) while :; do echo '0, 50, 1000, 143771, 100.0, 40, 1980'; sleep 0.1; done ;;
             esac
             """;

@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AttemptDeviceTest {
 
     private static final HostInfo GPU_HOST = new HostInfo("gpu-1", "Linux", "Intel Xeon Platinum 8480+", 16, 128L << 30,
-            "17", List.of(new GpuDevice(0, "NVIDIA H200", 143_771L << 20, "580.159.04", "13.0"),
-            new GpuDevice(1, "NVIDIA H100 80GB HBM3", 81_559L << 20, "580.159.04", "13.0")));
+            "17", List.of(new GpuDevice(0, "NVIDIA H200", 143_771L << 20, "580.159.04", "9.0", "13.0"),
+            new GpuDevice(1, "NVIDIA H100 80GB HBM3", 81_559L << 20, "580.159.04", "9.0", "13.0")));
 
     @Test
     void aGpuSlotIsItsGpuWithDriverAndCudaVersions() {

@@ -62,7 +62,7 @@ class ResourceReportTest {
             store.putRunValue("sweep_name", "energy");
             store.addTasks(List.of(task(1), task(2)));
             var host = new HostInfo("alpha", "Linux", "Xeon", 2, 1L << 34, "17",
-                    List.of(new GpuDevice(0, "Tesla T4", 15L << 30, "535.104.05", "12.2")));
+                    List.of(new GpuDevice(0, "Tesla T4", 15L << 30, "535.104.05", "7.5", "12.2")));
             store.addWorker("w-1", host, List.of("gpu:0"), AT);
             for (int repetition = 1; repetition <= 2; repetition++) {
                 TaskSpec task = task(repetition);

@@ -75,6 +75,25 @@ class NvidiaSmiGpuProbeTest {
     }
 
     @Test
+    void readsTheLinesAnH200GaveWhileTraining() throws Exception {
+        Path recorded = Path.of(NvidiaSmiGpuProbeTest.class.getResource("nvidia-smi-h200.csv").toURI());
+        Path fake = script("cat " + recorded + "; exec sleep 60");
+        probe = NvidiaSmiGpuProbe.start(fake.toString(), PERIOD, InstantSource.system());
+
+        // The recording's last line is the only one at 45 %.
+        await().atMost(WAIT).until(() -> probe.latest(List.of(0)).stream()
+                .anyMatch(sample -> sample.utilPercent().equals(Optional.of(45.0))));
+        GpuSample last = probe.latest(List.of(0)).get(0);
+
+        assertThat(last.utilPercent()).contains(45.0);
+        assertThat(last.memUsedBytes()).contains(5051L << 20);
+        assertThat(last.memTotalBytes()).contains(143_771L << 20);
+        assertThat(last.powerWatts()).contains(202.2);
+        assertThat(last.temperatureCelsius()).contains(34.0);
+        assertThat(last.smClockMhz()).contains(1980.0);
+    }
+
+    @Test
     void aHostWithoutNvidiaSmiHasNoGpus() {
         probe = NvidiaSmiGpuProbe.start(dir.resolve("no-such-nvidia-smi").toString(), PERIOD, InstantSource.system());
 

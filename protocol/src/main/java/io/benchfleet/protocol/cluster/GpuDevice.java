@@ -3,7 +3,9 @@ package io.benchfleet.protocol.cluster;
 /**
  * One GPU of a worker node's machine, as its driver names it; its index is its {@code gpu:N} slot.
  *
- * @param cudaVersion the newest CUDA version the driver runs, as nvidia-smi reports it; empty when it did not say
+ * @param computeCapability e.g. {@code 9.0}; empty where the driver's nvidia-smi cannot tell
+ * @param cudaVersion       the newest CUDA version the driver runs, as nvidia-smi reports it; empty when it did not say
  */
-public record GpuDevice(int index, String name, long memoryBytes, String driverVersion, String cudaVersion) {
+public record GpuDevice(int index, String name, long memoryBytes, String driverVersion, String computeCapability,
+                        String cudaVersion) {
 }

@@ -72,7 +72,7 @@ class KryoSerializerTest {
         var finished = new TrainerEvent.Finished(41.0, 585.0, 0.83, 0.47);
         var failed = new TrainerEvent.Failed(TrainerEvent.FailureKind.DIVERGED, "loss NaN at epoch 3");
         var host = new HostInfo("node-1", "Linux 6.1", "Intel Xeon", 2, 24L << 30, "17.0.15",
-                List.of(new GpuDevice(0, "NVIDIA H200", 143_771L << 20, "580.159.04", "13.0")));
+                List.of(new GpuDevice(0, "NVIDIA H200", 143_771L << 20, "580.159.04", "9.0", "13.0")));
         var gpu = new GpuSample(0, Optional.of(87.0), Optional.of(3_000_000_000L), Optional.of(80_000_000_000L),
                 Optional.of(250.5), Optional.of(61.0), Optional.empty(), Optional.of(125.0));
         var sample = new ResourceSample(1.5, 97.0, 800_000_000, 51.0, 5_000_000_000L, 48.5, 42, 19_000_000_000L,

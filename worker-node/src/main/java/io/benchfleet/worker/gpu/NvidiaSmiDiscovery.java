@@ -24,12 +24,15 @@ import java.util.regex.Pattern;
 public final class NvidiaSmiDiscovery implements GpuDiscovery {
 
     private static final Logger log = LoggerFactory.getLogger(NvidiaSmiDiscovery.class);
-    static final String QUERY = "--query-gpu=index,name,memory.total,driver_version";
+    static final String QUERY = "--query-gpu=index,name,memory.total,driver_version,compute_cap";
+    /** Older drivers do not know compute_cap and refuse the whole query. */
+    static final String OLD_DRIVER_QUERY = "--query-gpu=index,name,memory.total,driver_version";
     /** {@code --query-gpu} has no field for it; the full report has a line {@code CUDA Version : 13.0}. */
     static final String REPORT = "-q";
     private static final Pattern CUDA_VERSION = Pattern.compile("(?m)^\\s*CUDA Version\\s*:\\s*(\\S+)");
     private static final long MIB = 1024L * 1024L;
-    private static final int FIELDS = 4;
+    private static final int OLD_DRIVER_FIELDS = 4;
+    private static final int FIELDS = 5;
 
     private final Path nvidiaSmi;
     private final Duration timeout;
@@ -44,14 +47,16 @@ public final class NvidiaSmiDiscovery implements GpuDiscovery {
 
     @Override
     public List<GpuDevice> discover() {
-        List<GpuDevice> devices = ask(QUERY, "--format=csv,noheader,nounits").map(NvidiaSmiDiscovery::parse)
+        List<GpuDevice> devices = ask(QUERY, "--format=csv,noheader,nounits")
+                .or(() -> ask(OLD_DRIVER_QUERY, "--format=csv,noheader,nounits"))
+                .map(NvidiaSmiDiscovery::parse)
                 .orElse(List.of());
         if (devices.isEmpty()) {
             return devices;
         }
         String cuda = ask(REPORT).flatMap(NvidiaSmiDiscovery::cudaVersion).orElse("");
         return devices.stream().map(gpu -> new GpuDevice(gpu.index(), gpu.name(), gpu.memoryBytes(),
-                gpu.driverVersion(), cuda)).toList();
+                gpu.driverVersion(), gpu.computeCapability(), cuda)).toList();
     }
 
     private Optional<String> ask(String... arguments) {
@@ -88,12 +93,20 @@ public final class NvidiaSmiDiscovery implements GpuDiscovery {
         }
     }
 
+    /** nvidia-smi writes {@code [N/A]} or {@code [Not Supported]} for what a board does not report. */
+    private static String known(String field) {
+        return field.startsWith("[") ? "" : field;
+    }
+
     static Optional<String> cudaVersion(String report) {
         Matcher version = CUDA_VERSION.matcher(report);
         return version.find() ? Optional.of(version.group(1)) : Optional.empty();
     }
 
-    /** One line per GPU: {@code 0, NVIDIA H100 80GB HBM3, 81559, 550.54.15}; unreadable lines are skipped. */
+    /**
+     * One line per GPU: {@code 0, NVIDIA H200, 143771, 580.159.04, 9.0}, or without the compute capability
+     * from an older driver; unreadable lines are skipped.
+     */
     static List<GpuDevice> parse(String output) {
         List<GpuDevice> devices = new ArrayList<>();
         for (String line : output.strip().split("\n")) {
@@ -101,13 +114,14 @@ public final class NvidiaSmiDiscovery implements GpuDiscovery {
             if (line.isBlank()) {
                 continue;
             }
-            if (fields.length != FIELDS) {
+            if (fields.length != FIELDS && fields.length != OLD_DRIVER_FIELDS) {
                 log.warn("ignoring nvidia-smi line '{}': expected {} comma-separated fields", line, FIELDS);
                 continue;
             }
             try {
                 devices.add(new GpuDevice(Integer.parseInt(fields[0].strip()), fields[1].strip(),
-                        Long.parseLong(fields[2].strip()) * MIB, fields[3].strip(), ""));
+                        Long.parseLong(fields[2].strip()) * MIB, fields[3].strip(),
+                        fields.length == FIELDS ? known(fields[4].strip()) : "", ""));
             } catch (NumberFormatException e) {
                 log.warn("ignoring nvidia-smi line '{}': index and memory must be numbers", line);
             }

@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Fake nvidia-smi scripts: one that answers as a two-GPU machine does, one that fails, one that hangs. The
@@ -35,22 +36,34 @@ class NvidiaSmiDiscoveryTest {
         var discovery = fake("""
                 [ "$1" = "%s" ] && cat '%s' && exit 0
                 [ "$1" = "%s" ] || exit 9
-                echo '0, NVIDIA H200, 143771, 580.159.04'
-                echo '1, NVIDIA H200, 143771, 580.159.04'""".formatted(NvidiaSmiDiscovery.REPORT, report,
+                echo '0, NVIDIA H200, 143771, 580.159.04, 9.0'
+                echo '1, NVIDIA H200, 143771, 580.159.04, 9.0'""".formatted(NvidiaSmiDiscovery.REPORT, report,
                 NvidiaSmiDiscovery.QUERY), Duration.ofSeconds(5));
 
         assertThat(discovery.discover()).containsExactly(
-                new GpuDevice(0, "NVIDIA H200", 143_771L << 20, "580.159.04", "13.0"),
-                new GpuDevice(1, "NVIDIA H200", 143_771L << 20, "580.159.04", "13.0"));
+                new GpuDevice(0, "NVIDIA H200", 143_771L << 20, "580.159.04", "9.0", "13.0"),
+                new GpuDevice(1, "NVIDIA H200", 143_771L << 20, "580.159.04", "9.0", "13.0"));
     }
 
     @Test
-    void aReportWithoutACudaVersionLeavesItEmpty() throws IOException {
+    void aDriverThatDoesNotKnowTheComputeCapabilityIsAskedWithoutIt() throws IOException {
+        var discovery = fake("""
+                [ "$1" = "%s" ] && echo 'Field "compute_cap" is not a valid field to query.' && exit 2
+                [ "$1" = "%s" ] || exit 0
+                echo '0, Tesla T4, 15109, 470.82.01'""".formatted(NvidiaSmiDiscovery.QUERY,
+                NvidiaSmiDiscovery.OLD_DRIVER_QUERY), Duration.ofSeconds(5));
+
+        assertThat(discovery.discover()).containsExactly(new GpuDevice(0, "Tesla T4", 15_109L << 20, "470.82.01", "", ""));
+    }
+
+    @Test
+    void aReportWithoutACudaVersionOrCapabilityLeavesThemEmpty() throws IOException {
         var discovery = fake("""
                 [ "$1" = "%s" ] && echo 'Driver Version : 580.159.04' && exit 0
-                echo '0, NVIDIA H200, 143771, 580.159.04'""".formatted(NvidiaSmiDiscovery.REPORT), Duration.ofSeconds(5));
+                echo '0, NVIDIA H200, 143771, 580.159.04, [N/A]'""".formatted(NvidiaSmiDiscovery.REPORT), Duration.ofSeconds(5));
 
-        assertThat(discovery.discover()).extracting(GpuDevice::cudaVersion).containsExactly("");
+        assertThat(discovery.discover()).extracting(GpuDevice::cudaVersion, GpuDevice::computeCapability)
+                .containsExactly(tuple("", ""));
     }
 
     @Test
@@ -78,6 +91,6 @@ class NvidiaSmiDiscoveryTest {
     @Test
     void unreadableLinesAreSkipped() {
         assertThat(NvidiaSmiDiscovery.parse("0, GPU A, 1024, 1.0\n[N/A]\nx, GPU B, 1024, 1.0\n"))
-                .containsExactly(new GpuDevice(0, "GPU A", 1024L << 20, "1.0", ""));
+                .containsExactly(new GpuDevice(0, "GPU A", 1024L << 20, "1.0", "", ""));
     }
 }
