@@ -1,6 +1,7 @@
 package io.benchfleet.coordinator.report;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,28 +17,41 @@ record GroupResources(int repetitions, Map<TracedMeasure, MeasureProfile> measur
 
     /** Enough points for any chart, and a report.json that stays small for hour-long tasks. */
     static final int MAX_POINTS = 500;
+    /** A repetition's own trace is drawn beside others in one chart; fewer points keep report.html small. */
+    static final int MAX_REPETITION_POINTS = 200;
+
+    /** One succeeded task's traces, named as the report's per-repetition charts show it, e.g. {@code rep 2, fold 3}. */
+    record RepetitionTraces(String label, Map<TracedMeasure, Trace> traces) {
+    }
 
     /**
      * @param peak        each repetition's highest sample: {n, mean, std} over repetitions
      * @param steadyState each repetition's mean between 20 % and 90 % of its sampled time (after start-up and the
      *                    first epoch's warm-up, before the final evaluation and exit): {n, mean, std}
+     * @param byRepetition each repetition's own trace by its label, at most {@link #MAX_REPETITION_POINTS} points
      */
-    record MeasureProfile(Optional<MeanTrace> trace, Optional<Statistic> peak, Optional<Statistic> steadyState) {
+    record MeasureProfile(Optional<MeanTrace> trace, Optional<Statistic> peak, Optional<Statistic> steadyState,
+                          Map<String, Trace> byRepetition) {
     }
 
     /** @param repetitions the traces of each succeeded task's final attempt, e.g. from {@link AttemptTraces} */
-    static GroupResources of(List<Map<TracedMeasure, Trace>> repetitions) {
+    static GroupResources of(List<RepetitionTraces> repetitions) {
         Map<TracedMeasure, MeasureProfile> measures = new EnumMap<>(TracedMeasure.class);
         for (TracedMeasure measure : TracedMeasure.values()) {
-            List<Trace> traces = repetitions.stream().flatMap(r -> Optional.ofNullable(r.get(measure)).stream()).toList();
+            Map<String, Trace> byRepetition = new LinkedHashMap<>();
+            repetitions.forEach(repetition -> Optional.ofNullable(repetition.traces().get(measure))
+                    .ifPresent(trace -> byRepetition.put(repetition.label(), trace)));
+            List<Trace> traces = List.copyOf(byRepetition.values());
             if (!traces.isEmpty()) {
+                byRepetition.replaceAll((label, trace) -> trace.resampled(MAX_REPETITION_POINTS));
                 measures.put(measure, new MeasureProfile(MeanTrace.of(traces, MAX_POINTS),
                         Statistic.of(traces.stream().map(trace -> Optional.of(trace.peak()))),
-                        Statistic.of(traces.stream().map(trace -> Optional.of(trace.steadyStateMean())))));
+                        Statistic.of(traces.stream().map(trace -> Optional.of(trace.steadyStateMean()))),
+                        byRepetition));
             }
         }
-        Optional<Statistic> idle = Statistic.of(repetitions.stream()
-                .map(r -> Optional.ofNullable(r.get(TracedMeasure.GPU_UTIL_PERCENT)).map(Trace::secondsAtZero)));
+        Optional<Statistic> idle = Statistic.of(repetitions.stream().map(r -> Optional.ofNullable(
+                r.traces().get(TracedMeasure.GPU_UTIL_PERCENT)).map(Trace::secondsAtZero)));
         return new GroupResources(repetitions.size(), measures, idle);
     }
 }

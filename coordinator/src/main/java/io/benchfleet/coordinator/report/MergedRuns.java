@@ -67,18 +67,26 @@ final class MergedRuns {
      * run's results.db: attempt ids repeat across runs of the same task.
      */
     static List<GroupResources> resources(List<ResultsReader> readers, List<RunResults> runs, RunSummary summary) {
-        Map<GroupKey, List<Map<TracedMeasure, Trace>>> repetitions = new HashMap<>();
+        Map<GroupKey, List<GroupResources.RepetitionTraces>> repetitions = new HashMap<>();
         for (int run = 0; run < runs.size(); run++) {
             for (TaskResult task : runs.get(run).tasks()) {
                 if (task.status() == TaskStatus.SUCCEEDED) {
                     repetitions.computeIfAbsent(GroupKey.of(task.task()), key -> new ArrayList<>())
-                            .add(traces(readers.get(run), task.finalAttempt().orElseThrow()));
+                            .add(new GroupResources.RepetitionTraces(label(task, runs.size() > 1),
+                                    traces(readers.get(run), task.finalAttempt().orElseThrow())));
                 }
             }
         }
         return summary.groups().stream()
                 .map(group -> GroupResources.of(repetitions.getOrDefault(GroupKey.of(group), List.of())))
                 .toList();
+    }
+
+    /** E.g. {@code rep 2}, {@code rep 1, fold 3}, or with the run's name in a merged report. */
+    private static String label(TaskResult result, boolean merged) {
+        Task task = result.task();
+        return "rep " + task.repetition() + (task.fold() > 0 ? ", fold " + task.fold() : "")
+                + (merged ? ", " + result.run() : "");
     }
 
     private static Map<TracedMeasure, Trace> traces(ResultsReader reader, Attempt attempt) {

@@ -1,8 +1,11 @@
 package io.benchfleet.coordinator.report;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
@@ -61,12 +64,31 @@ final class ReportCharts {
                             + group.split();
                     figure(html, charts.bands(title, "seconds since the attempt started", shown.label,
                             band(group, trace.get(), shown.scale)));
+                    eachRepetition(html, title, shown, resources.get(i).measures().get(shown.measure).byRepetition());
                 }
             }
         }
         if (!any) {
             html.append("<p>No samples: the metrics agent recorded nothing for the succeeded tasks.</p>\n");
         }
+    }
+
+    /** Folded away until asked for: the per-task traces behind the mean, one line each. */
+    private void eachRepetition(StringBuilder html, String title, Shown shown, Map<String, Trace> byRepetition) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        byRepetition.forEach((label, trace) -> {
+            XYSeries series = new XYSeries(label, false);
+            double[] seconds = trace.seconds();
+            double[] values = trace.values();
+            for (int k = 0; k < seconds.length; k++) {
+                series.add(seconds[k], values[k] * shown.scale);
+            }
+            data.addSeries(series);
+        });
+        html.append("<details><summary>").append(shown.label).append(": each repetition (")
+                .append(byRepetition.size()).append(")</summary>\n");
+        figure(html, charts.traces(title, "seconds since the attempt started", shown.label, data));
+        html.append("</details>\n");
     }
 
     private static YIntervalSeriesCollection band(GroupSummary group, MeanTrace trace, double scale) {

@@ -44,6 +44,14 @@ final class SvgChart {
         return draw(chart);
     }
 
+    /** One line per series without markers: traces of many samples over seconds. */
+    String traces(String title, String xLabel, String yLabel, XYDataset data) {
+        JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data,
+                PlotOrientation.VERTICAL, true, false, false);
+        style(chart, new XYLineAndShapeRenderer(true, false));
+        return draw(chart);
+    }
+
     /** Each series' mean as a line with a shaded band around it (its interval's low and high). */
     String bands(String title, String xLabel, String yLabel, YIntervalSeriesCollection data) {
         JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data,

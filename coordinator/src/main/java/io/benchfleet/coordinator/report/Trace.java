@@ -41,6 +41,29 @@ final class Trace {
         return Arrays.stream(values).max().orElseThrow();
     }
 
+    /** At most {@code points} samples, evenly spaced over the same time, or this trace where it has no more. */
+    Trace resampled(int points) {
+        if (seconds.length <= points) {
+            return this;
+        }
+        double step = (end() - start()) / (points - 1);
+        double[] times = new double[points];
+        double[] resampledValues = new double[points];
+        for (int i = 0; i < points; i++) {
+            times[i] = i == points - 1 ? end() : start() + i * step;
+            resampledValues[i] = valueAt(times[i]);
+        }
+        return new Trace(times, resampledValues);
+    }
+
+    double[] seconds() {
+        return seconds.clone();
+    }
+
+    double[] values() {
+        return values.clone();
+    }
+
     /** The median time between samples; 0 for a single sample. */
     double medianSpacing() {
         if (seconds.length < 2) {

@@ -84,7 +84,8 @@ class MeanTraceTest {
                 TracedMeasure.PROCESS_CPU_PERCENT, trace(new double[] {1, 2, 3}, new double[] {100, 100, 100}),
                 TracedMeasure.GPU_UTIL_PERCENT, trace(new double[] {1, 2, 3}, new double[] {0, 0, 50}));
 
-        GroupResources group = GroupResources.of(List.of(first, second));
+        GroupResources group = GroupResources.of(List.of(new GroupResources.RepetitionTraces("rep 1", first),
+                new GroupResources.RepetitionTraces("rep 2", second)));
 
         assertThat(group.repetitions()).isEqualTo(2);
         assertThat(group.measures()).containsOnlyKeys(TracedMeasure.PROCESS_CPU_PERCENT, TracedMeasure.GPU_UTIL_PERCENT);
@@ -92,12 +93,33 @@ class MeanTraceTest {
         assertThat(group.measures().get(TracedMeasure.PROCESS_CPU_PERCENT).trace().orElseThrow().mean())
                 .containsExactly(100.0, 150.0, 100.0);
         assertThat(group.gpuIdleSeconds().orElseThrow().mean()).isEqualTo(1.5);
+        assertThat(group.measures().get(TracedMeasure.GPU_UTIL_PERCENT).byRepetition()).containsOnlyKeys("rep 1", "rep 2");
+        assertThat(group.measures().get(TracedMeasure.GPU_UTIL_PERCENT).byRepetition().get("rep 2").values())
+                .containsExactly(0, 0, 50);
+    }
+
+    @Test
+    void aLongTraceIsResampledEvenlyOverItsTime() {
+        double[] seconds = new double[1001];
+        double[] values = new double[1001];
+        for (int i = 0; i <= 1000; i++) {
+            seconds[i] = i * 0.1;
+            values[i] = i;
+        }
+
+        Trace resampled = trace(seconds, values).resampled(201);
+
+        assertThat(resampled.size()).isEqualTo(201);
+        assertThat(resampled.start()).isEqualTo(0.0);
+        assertThat(resampled.end()).isEqualTo(100.0);
+        assertThat(resampled.valueAt(50.0)).isCloseTo(500.0, within(1e-9));
+        assertThat(trace(new double[] {1, 2}, new double[] {5, 6}).resampled(201).size()).isEqualTo(2);
     }
 
     @Test
     void aGroupWithoutGpuSamplesHasNoIdleFigure() {
-        GroupResources group = GroupResources.of(List.of(Map.of(
-                TracedMeasure.HOST_CPU_PERCENT, trace(new double[] {1, 2}, new double[] {5, 5}))));
+        GroupResources group = GroupResources.of(List.of(new GroupResources.RepetitionTraces("rep 1", Map.of(
+                TracedMeasure.HOST_CPU_PERCENT, trace(new double[] {1, 2}, new double[] {5, 5})))));
 
         assertThat(group.gpuIdleSeconds()).isEqualTo(Optional.empty());
         assertThat(group.measures()).containsOnlyKeys(TracedMeasure.HOST_CPU_PERCENT);

@@ -103,6 +103,17 @@ class ResourceReportTest {
     }
 
     @Test
+    void foldsEachRepetitionsTraceAwayBelowTheMeanInReportHtml() throws Exception {
+        RunReport.write(runDirectory, Map.of());
+
+        String html = Files.readString(runDirectory.resolve(RunReport.REPORT_HTML));
+        assertThat(html).contains("<details><summary>GPU utilisation (%): each repetition (2)</summary>")
+                .contains("<details><summary>trainer CPU (% of one core): each repetition (2)</summary>");
+        String details = html.substring(html.indexOf("<details><summary>GPU utilisation"));
+        assertThat(details.substring(0, details.indexOf("</details>"))).contains("rep 1").contains("rep 2");
+    }
+
+    @Test
     void writesOneSamplesRowPerGpuAndInstant() throws Exception {
         RunReport.write(runDirectory, Map.of());
 
