@@ -34,16 +34,20 @@ public final class ConsoleTable {
         rows.forEach(row -> out.println(String.format(Locale.ROOT, format, row.toArray()).stripTrailing()));
         StudyTablesConsole.print(summary.tables(), out);
         out.println("run directory: " + summary.run().runDirectory());
+        boolean merged = summary.run().value(MergedRuns.MERGED_RUNS).isPresent();
         for (TaskResult result : summary.failedTasks()) {
-            Task task = result.task();
-            out.println("failed: " + task.id() + " " + task.dataset() + "/" + task.architecture()
-                    + " rep " + task.repetition() + ": " + firstLine(result.failureReason().orElse("")));
+            out.println("failed: " + named(result, merged) + ": " + firstLine(result.failureReason().orElse("")));
         }
         for (TaskResult result : summary.suspectTasks()) {
-            Task task = result.task();
-            out.println("suspect: " + task.id() + " " + task.dataset() + "/" + task.architecture()
-                    + " rep " + task.repetition() + ": " + result.suspicion().orElseThrow());
+            out.println("suspect: " + named(result, merged) + ": " + result.suspicion().orElseThrow());
         }
+    }
+
+    /** E.g. {@code t4 fashion-mnist/cnn-medium/gpu rep 2}, and the run it is from in a merged report. */
+    private static String named(TaskResult result, boolean merged) {
+        Task task = result.task();
+        return task.id() + " " + task.dataset() + "/" + task.architecture() + "/" + task.device() + " rep "
+                + task.repetition() + (merged ? " (run " + result.run() + ")" : "");
     }
 
     private static List<String> row(GroupSummary group) {

@@ -57,10 +57,11 @@ final class ExportColumns {
      * id once per run, and only this column tells those rows apart.
      */
     static final String RUN = "run";
+    static final ExportColumn<TaskResult> RUN_OF_TASK = task(RUN, result -> Optional.of(result.run()));
 
     static final List<ExportColumn<TaskResult>> RESULTS =
             Stream.of(TASK.stream(), Stream.of(FAILURE_MESSAGE, SUSPECT, ENERGY_JOULES, JOULES_PER_SAMPLE, SAMPLES_DROPPED),
-                    DEVICE.stream(), Stream.of(task(RUN, result -> Optional.of(result.run())))).flatMap(s -> s).toList();
+                    DEVICE.stream(), Stream.of(RUN_OF_TASK)).flatMap(s -> s).toList();
 
     static final List<ExportColumn<Epoch>> EPOCHS = List.of(
             epoch("task_id", epoch -> Optional.of(epoch.taskId())),

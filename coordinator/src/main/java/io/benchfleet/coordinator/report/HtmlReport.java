@@ -134,12 +134,13 @@ final class HtmlReport {
             return;
         }
         html.append("<table>\n");
-        headerRow(html, List.of("task_id", "dataset", "architecture", "device", "repetition", "attempts", "worker",
+        headerRow(html, List.of("task_id", "run", "dataset", "architecture", "device", "repetition", "attempts", "worker",
                 "reason"));
         for (TaskResult result : flagged) {
             Task task = result.task();
             html.append("<tr class=\"failed\">");
             textCell(html, task.id());
+            textCell(html, result.run());
             textCell(html, task.dataset());
             textCell(html, task.architecture());
             textCell(html, task.device());
@@ -154,8 +155,8 @@ final class HtmlReport {
 
     private static void tasksSection(StringBuilder html, List<TaskResult> tasks) {
         html.append("<h2>Tasks</h2>\n<table>\n");
-        List<ExportColumn<TaskResult>> columns = Stream.concat(ExportColumns.TASK.stream(), ExportColumns.DEVICE.stream())
-                .toList();
+        List<ExportColumn<TaskResult>> columns = Stream.of(ExportColumns.TASK.stream(), ExportColumns.DEVICE.stream(),
+                Stream.of(ExportColumns.RUN_OF_TASK)).flatMap(stream -> stream).toList();
         headerRow(html, columns.stream().map(ExportColumn::name).toList());
         // DecimalFormat is not thread-safe, so one per page rather than a shared constant.
         DecimalFormat decimals = new DecimalFormat("0.####", DecimalFormatSymbols.getInstance(Locale.ROOT));

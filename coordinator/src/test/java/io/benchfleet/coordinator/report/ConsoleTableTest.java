@@ -32,6 +32,6 @@ class ConsoleTableTest {
                 "scalability (params x, train time x, peak RSS x):",
                 "  fashion-mnist/cpu/standard mlp-small -> cnn-medium: 4.14, 2.50, -",
                 "run directory: " + runDirectory.toAbsolutePath(),
-                "failed: t4 fashion-mnist/cnn-medium rep 2: ERROR: <script>alert(1)</script> out of memory");
+                "failed: t4 fashion-mnist/cnn-medium/cpu rep 2: ERROR: <script>alert(1)</script> out of memory");
     }
 }

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -82,6 +85,19 @@ class MergedRunsTest {
         // Two epochs of t1 and two of t2 in each run: every epoch counted once.
         assertThat(mlp.epochSeconds().orElseThrow().n()).isEqualTo(8);
         assertThat(mlp.epochSeconds().orElseThrow().mean()).isCloseTo(10.5, within(1e-9));
+    }
+
+    @Test
+    void namesTheRunOfEveryFailedTaskOnTheConsoleAndInTheHtmlTables() throws IOException {
+        var console = new ByteArrayOutputStream();
+        ConsoleTable.print(summary, new PrintStream(console, true, StandardCharsets.UTF_8));
+
+        assertThat(console.toString(StandardCharsets.UTF_8))
+                .contains("failed: t4 fashion-mnist/cnn-medium/cpu rep 2 (run first): ")
+                .contains("failed: t4 fashion-mnist/cnn-medium/cpu rep 2 (run second): ");
+        String html = Files.readString(merged.resolve(RunReport.REPORT_HTML));
+        assertThat(html).contains("<th>task_id</th><th>run</th><th>dataset</th>")
+                .contains("<td>t4</td><td>first</td>").contains("<td>t4</td><td>second</td>");
     }
 
     @Test
