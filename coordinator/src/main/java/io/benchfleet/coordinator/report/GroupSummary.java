@@ -27,6 +27,7 @@ public record GroupSummary(
         Optional<Statistic> firstEpochSeconds,
         Optional<Statistic> laterEpochSeconds,
         Optional<Statistic> peakRssBytes,
+        Optional<Statistic> energyJoules,
         Optional<Statistic> epochSeconds,
         List<String> hardware) {
 
@@ -69,6 +70,7 @@ public record GroupSummary(
                 Statistic.of(epochs.stream().map(GroupSummary::firstEpochSeconds)),
                 Statistic.of(epochs.stream().map(GroupSummary::laterEpochSeconds)),
                 statistic(succeeded, attempt -> attempt.peakRssBytes().map(Long::doubleValue)),
+                statistic(succeeded, Attempt::energyJoules),
                 // S2 reports the spread of every epoch's time of a model, not of the tasks' means.
                 Statistic.of(epochs.stream().flatMap(List::stream).map(epoch -> Optional.of(epoch.seconds()))),
                 succeeded.stream().flatMap(attempt -> attempt.device().name().stream()).distinct().toList());

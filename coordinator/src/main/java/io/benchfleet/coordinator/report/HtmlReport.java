@@ -35,10 +35,10 @@ final class HtmlReport {
             h3 { margin-bottom: 0.3em; }
             """;
 
-    private static final List<String> SUMMARY_HEADERS = List.of("dataset", "architecture", "device", "hardware", "split", "n", "failed",
-            "not run", "train time (s), mean ± std [95 % CI]", "samples/s, mean ± std",
-            "test accuracy, mean ± std [95 % CI]", "peak RSS (MiB), mean ± std", "epoch 1 (s), mean ± std",
-            "later epochs (s), mean ± std", "epoch time (s), std");
+    private static final List<String> SUMMARY_HEADERS = List.of("dataset", "architecture", "device", "hardware", "split",
+            "n", "failed", "not run", "train time (s), mean ± std [95 % CI]", "samples/s, mean ± std",
+            "test accuracy, mean ± std [95 % CI]", "peak RSS (MiB), mean ± std", "energy (J), mean ± std [95 % CI]",
+            "epoch 1 (s), mean ± std", "later epochs (s), mean ± std", "epoch time (s), std");
     private static final double MIB = 1024.0 * 1024.0;
 
     private HtmlReport() {
@@ -117,6 +117,7 @@ final class HtmlReport {
             numberCell(html, meanAndStd(group.samplesPerSecond(), "%.1f"));
             numberCell(html, withInterval(group.testAccuracy(), "%.4f"));
             numberCell(html, meanAndStd(group.peakRssBytes().map(HtmlReport::inMebibytes), "%.0f"));
+            numberCell(html, withInterval(group.energyJoules(), "%.1f"));
             numberCell(html, meanAndStd(group.firstEpochSeconds(), "%.2f"));
             numberCell(html, meanAndStd(group.laterEpochSeconds(), "%.2f"));
             numberCell(html, group.epochSeconds().flatMap(Statistic::standardDeviation)

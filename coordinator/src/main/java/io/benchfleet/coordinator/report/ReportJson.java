@@ -35,7 +35,8 @@ import java.util.stream.IntStream;
  *                 and 90 % of its sampled time, leaving out start-up, warm-up, final evaluation and exit), each
  *                 {n, mean, std}; trace: the repetitions' mean on a common grid (step_seconds, seconds[], mean[],
  *                 std[] or null for one repetition, min[], max[]), over the time all repetitions cover, or null
- *                 peak_rss_bytes (over the final attempts), epoch_seconds (every epoch of the group: S2's
+ *                 peak_rss_bytes and energy_joules (CPU package plus GPU energy; null where the hosts expose
+ *                 neither) over the final attempts, epoch_seconds (every epoch of the group: S2's
  *                 spread of epoch times); every {n, mean, std} also has ci95_low, ci95_high: the 95 %
  *                 confidence interval of the mean (t distribution), null when n is 1
  * tasks[]         the columns of results.csv, failure_message and run included, with numbers as numbers
@@ -125,6 +126,7 @@ final class ReportJson {
         fields.put("first_epoch_seconds", statistic(group.firstEpochSeconds()));
         fields.put("later_epoch_seconds", statistic(group.laterEpochSeconds()));
         fields.put("peak_rss_bytes", statistic(group.peakRssBytes()));
+        fields.put("energy_joules", statistic(group.energyJoules()));
         fields.put("epoch_seconds", statistic(group.epochSeconds()));
         fields.put("resources", resources(resources));
         return fields;

@@ -126,6 +126,20 @@ class ResourceReportTest {
     }
 
     @Test
+    void summarisesEachGroupsEnergyOverItsRepetitions() throws Exception {
+        RunReport.write(runDirectory, Map.of());
+
+        JsonNode energy = new ObjectMapper().readTree(runDirectory.resolve(RunReport.REPORT_JSON).toFile())
+                .at("/groups/0/energy_joules");
+
+        // 1130 J and 1160 J (see the results.csv test): mean 1145, std 21.21, t(0.975, 1) = 12.706.
+        assertThat(energy.get("n").asInt()).isEqualTo(2);
+        assertThat(energy.get("mean").asDouble()).isCloseTo(1145.0, within(1e-9));
+        assertThat(energy.get("std").asDouble()).isCloseTo(21.2132, within(1e-4));
+        assertThat(energy.get("ci95_high").asDouble()).isCloseTo(1145.0 + 12.7062 * 15.0, within(1e-2));
+    }
+
+    @Test
     void putsTheMeanTracesPeaksAndIdleGpuTimeInReportJson() throws Exception {
         RunReport.write(runDirectory, Map.of());
 
