@@ -61,6 +61,7 @@ final class HtmlReport {
         StudyTablesHtml.comparisons(html, summary.tables());
         StudyTablesHtml.scalability(html, summary.tables().scalability());
         StudyTablesHtml.trainSizes(html, summary.tables().trainSizes());
+        StudyTablesHtml.epochTables(html, EpochTable.of(summary.tasks(), contents.epochs()));
         chartSections(html, contents);
         environmentSection(html, summary.run(), contents.workers(), contents.libraryVersions());
         flaggedSection(html, "Failed tasks", summary.failedTasks(), TaskResult::failureReason);

@@ -139,6 +139,39 @@ final class StudyTablesHtml {
         html.append("</table>\n");
     }
 
+    /** S2's per-epoch tables, one per group, folded: a sweep of many groups would otherwise bury the rest. */
+    static void epochTables(StringBuilder html, List<EpochTable> tables) {
+        if (tables.isEmpty()) {
+            return;
+        }
+        html.append("<h2 id=\"epochs\">Per epoch</h2>\n<p>Each row is the mean over the group's succeeded tasks;")
+                .append(" the last row the mean over the epochs. Memory coefficient: trainer RSS after epoch 2 over")
+                .append(" RSS after epoch 1 (S2).</p>\n");
+        for (EpochTable table : tables) {
+            GroupKey group = table.group();
+            html.append("<details><summary>").append(escapeHtml4(group.dataset() + " / " + group.architecture() + " / "
+                    + group.device() + " / " + group.split())).append(" (").append(table.tasks()).append(" tasks")
+                    .append(table.memoryCoefficient().map(c -> number(", memory coefficient %.3f", c)).orElse(""))
+                    .append(")</summary>\n<table>\n");
+            HtmlReport.headerRow(html, List.of("epoch", "time (s)", "samples/s", "train loss", "test accuracy",
+                    "trainer RSS (MiB)"));
+            table.epochs().forEach(row -> epochRow(html, row));
+            epochRow(html, table.mean());
+            html.append("</table>\n</details>\n");
+        }
+    }
+
+    private static void epochRow(StringBuilder html, EpochTable.Row row) {
+        html.append("<tr>");
+        HtmlReport.textCell(html, row.label());
+        HtmlReport.numberCell(html, row.seconds().map(v -> number("%.2f", v)).orElse(""));
+        HtmlReport.numberCell(html, row.samplesPerSecond().map(v -> number("%.1f", v)).orElse(""));
+        HtmlReport.numberCell(html, row.trainLoss().map(v -> number("%.4f", v)).orElse(""));
+        HtmlReport.numberCell(html, row.testAccuracy().map(v -> number("%.4f", v)).orElse(""));
+        HtmlReport.numberCell(html, row.rssBytes().map(v -> number("%.0f", v / MIB)).orElse(""));
+        html.append("</tr>\n");
+    }
+
     private static String number(String format, double value) {
         return String.format(Locale.ROOT, format, value);
     }

@@ -192,6 +192,8 @@ class RunReportTest {
                 .contains("<td class=\"num\">0.8200 &plusmn; 0.0283 [0.5659, 1.0000]</td>")
                 .contains("<td class=\"num\">30.00</td>")
                 .contains("<td>t5</td>")
+                .contains("<h2 id=\"epochs\">Per epoch</h2>")
+                .contains("<details><summary>fashion-mnist / mlp-small / cpu / standard (2 tasks")
                 .contains("ERROR: &lt;script&gt;alert(1)&lt;/script&gt; out of memory")
                 .doesNotContain("<script")
                 // Nothing loaded from elsewhere; the inline SVG charts name their XML namespace, which is no fetch.
