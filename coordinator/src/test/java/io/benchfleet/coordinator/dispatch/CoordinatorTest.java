@@ -106,11 +106,7 @@ class CoordinatorTest {
     @Test
     void gpuTasksWaitForAGpuSlotAndSaySoOnTheProgressLine() throws Exception {
         startCoordinator("[cpu, gpu]", false);
-        TestProbe<WorkerNodeMessage> cpuSlot = testKit.createTestProbe(WorkerNodeMessage.class);
-        gateway.tell(new CoordinatorCommand.RegisterWorker("cpu-node", HOST, List.of("cpu")));
-        gateway.tell(new CoordinatorCommand.RequestTask("cpu-node", "cpu", cpuSlot.ref()));
-        var offer = cpuSlot.expectMessageClass(WorkerNodeMessage.TaskOffer.class, WAIT);
-        gateway.tell(new CoordinatorCommand.ReportEvent(offer.attemptId(), new TrainerEvent.Finished(1, 1, 0.9, 0.3)));
+        var offer = runTheCpuTaskOnACpuOnlyNode();
 
         await().atMost(WAIT).until(() -> waitingShown.contains(Map.of(Device.GPU, 1)));
         assertThat(recordedEvents(4)).extracting(ResultWriter.RecordEvent::attemptId).containsExactly(offer.attemptId());
@@ -124,11 +120,7 @@ class CoordinatorTest {
     @Test
     void withFailUnschedulableGpuTasksFailOnceTheCpuTasksHaveEnded() throws Exception {
         startCoordinator("[gpu, cpu]", true);
-        TestProbe<WorkerNodeMessage> cpuSlot = testKit.createTestProbe(WorkerNodeMessage.class);
-        gateway.tell(new CoordinatorCommand.RegisterWorker("cpu-node", HOST, List.of("cpu")));
-        gateway.tell(new CoordinatorCommand.RequestTask("cpu-node", "cpu", cpuSlot.ref()));
-        var offer = cpuSlot.expectMessageClass(WorkerNodeMessage.TaskOffer.class, WAIT);
-        gateway.tell(new CoordinatorCommand.ReportEvent(offer.attemptId(), new TrainerEvent.Finished(1, 1, 0.9, 0.3)));
+        var offer = runTheCpuTaskOnACpuOnlyNode();
 
         var recorded = recordedEvents(6);
         assertThat(recorded).hasSize(2);
@@ -136,6 +128,16 @@ class CoordinatorTest {
             assertThat(failed.kind()).isEqualTo(TrainerEvent.FailureKind.UNSCHEDULABLE);
             assertThat(failed.message()).startsWith("no worker node offered a gpu slot").endsWith("slots offered: [cpu]");
         });
+    }
+
+    /** A worker node with one cpu slot registers, gets the sweep's cpu task and finishes it. */
+    private WorkerNodeMessage.TaskOffer runTheCpuTaskOnACpuOnlyNode() {
+        TestProbe<WorkerNodeMessage> cpuSlot = testKit.createTestProbe(WorkerNodeMessage.class);
+        gateway.tell(new CoordinatorCommand.RegisterWorker("cpu-node", HOST, List.of("cpu")));
+        gateway.tell(new CoordinatorCommand.RequestTask("cpu-node", "cpu", cpuSlot.ref()));
+        var offer = cpuSlot.expectMessageClass(WorkerNodeMessage.TaskOffer.class, WAIT);
+        gateway.tell(new CoordinatorCommand.ReportEvent(offer.attemptId(), new TrainerEvent.Finished(1, 1, 0.9, 0.3)));
+        return offer;
     }
 
     private List<ResultWriter.RecordEvent> recordedEvents(int messages) {
