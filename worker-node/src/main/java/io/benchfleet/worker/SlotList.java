@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The slots a worker node offers. By default one {@code cpu} slot (one task at a time on this host,
- * DESIGN.md decision 4) and one {@code gpu:N} slot per GPU found that this node's trainer can use.
+ * The slots a worker node offers. By default one {@code cpu} slot (one CPU task at a time on this host,
+ * DESIGN.md decision 4) and one {@code gpu:N} slot per GPU found that this node's trainer can use; a gpu
+ * attempt beside the cpu one shares the host's cores for its data feeding.
  * {@code --slots} names them instead: {@code cpu}, numbered cpu slots {@code cpu:0,cpu:1}, {@code cpu*N}
  * for {@code cpu:0..cpu:N-1}, {@code gpu:N} for GPU N, {@code gpu} for every GPU found. Several cpu
  * slots run several tasks on the host at once, which is opt-in: their timings share the machine.

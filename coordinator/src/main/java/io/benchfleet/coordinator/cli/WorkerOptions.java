@@ -34,7 +34,8 @@ final class WorkerOptions {
 
     @Option(names = "--fail-unschedulable",
             description = "Tasks whose device no worker node offers a slot for (gpu tasks in a cluster of cpu slots) fail"
-                    + " once every other task has ended, instead of waiting for such a worker node to join.")
+                    + " once --min-workers nodes are there and every other task has ended, instead of waiting for such"
+                    + " a worker node to join.")
     boolean failUnschedulable;
 
     /** The validated options, as the run needs them. */

@@ -8,7 +8,6 @@ import io.benchfleet.coordinator.queue.RunHistory;
 import io.benchfleet.coordinator.queue.WorkQueue;
 import io.benchfleet.coordinator.store.ResultWriter;
 import io.benchfleet.protocol.cluster.CoordinatorCommand;
-import io.benchfleet.protocol.cluster.HostInfo;
 import io.benchfleet.protocol.cluster.ServiceKeys;
 import io.benchfleet.protocol.cluster.WorkerNodeMessage;
 import io.benchfleet.protocol.event.TrainerEvent;
@@ -96,9 +95,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private final TimerScheduler<Command> timers;
     private final Clock clock;
     private final Map<String, Address> workerAddresses = new HashMap<>();
-    /** Each registered worker node's slots: which devices the cluster can run tasks on. */
-    private final Map<String, List<String>> workerSlots = new HashMap<>();
-    private final Map<String, HostInfo> workerHosts = new HashMap<>();
+    /** Each registered worker node's machine and slots: which devices the cluster can run tasks on. */
+    private final Map<String, CoordinatorCommand.RegisterWorker> registered = new HashMap<>();
     private final Deque<CoordinatorCommand.RequestTask> waitingSlots = new ArrayDeque<>();
     private int workerNodes;
 
@@ -169,8 +167,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             getContext().getLog().info("worker node {} registered: {} ({} cores), slots {}", register.workerId(),
                     register.host().hostname(), register.host().logicalCores(), register.slots());
             results.tell(new ResultWriter.AddWorker(register.workerId(), register.host(), register.slots(), clock.instant()));
-            workerSlots.put(register.workerId(), register.slots());
-            workerHosts.put(register.workerId(), register.host());
+            registered.put(register.workerId(), register);
             showProgress();
             failUnschedulableTasks();
         }
@@ -196,7 +193,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private boolean offerTask(CoordinatorCommand.RequestTask request) {
         return queue.assign(request.workerId(), request.slot()).map(attempt -> {
             results.tell(new ResultWriter.AttemptStarted(attempt,
-                    AttemptDevice.of(Optional.ofNullable(workerHosts.get(attempt.workerId())), attempt.slot()), clock.instant()));
+                    AttemptDevice.of(Optional.ofNullable(registered.get(attempt.workerId())).map(CoordinatorCommand.RegisterWorker::host),
+                            attempt.slot()), clock.instant()));
             request.replyTo().tell(new WorkerNodeMessage.TaskOffer(attempt.id(), attempt.task(),
                     settings.sweep().architecture(attempt.task().architecture()).orElseThrow(),
                     settings.sweep().dataDir(), settings.sweep().metricsInterval(), settings.limits().taskTimeout()));
@@ -259,8 +257,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                 endAttempt(attempt, new TrainerEvent.Failed(TrainerEvent.FailureKind.WORKER_LOST,
                         "worker node " + worker.getKey() + " left the cluster while the attempt ran"));
             }
-            workerSlots.remove(worker.getKey());
-            workerHosts.remove(worker.getKey());
+            registered.remove(worker.getKey());
             return true;
         });
         showProgress();
@@ -290,9 +287,13 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         return this;
     }
 
-    /** With --fail-unschedulable: once nothing else can run, the tasks no slot in the cluster can run fail. */
+    /**
+     * With --fail-unschedulable: once --min-workers worker nodes are there and nothing else can run, the tasks
+     * no slot in the cluster can run fail.
+     */
     private void failUnschedulableTasks() {
-        if (!settings.failUnschedulable() || workerSlots.isEmpty() || completion.isDone()) {
+        if (!settings.failUnschedulable() || registered.isEmpty() || workerNodes < settings.minWorkers()
+                || completion.isDone()) {
             return;
         }
         Set<Device> offered = offeredDevices();
@@ -306,12 +307,13 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
     private Set<Device> offeredDevices() {
         Set<Device> devices = EnumSet.noneOf(Device.class);
-        workerSlots.values().forEach(slots -> slots.forEach(slot -> WorkQueue.slotDevice(slot).ifPresent(devices::add)));
+        registered.values().forEach(worker -> worker.slots()
+                .forEach(slot -> WorkQueue.slotDevice(slot).ifPresent(devices::add)));
         return devices;
     }
 
     private void showProgress() {
         progressView.update(queue.progress(), workerNodes,
-                workerSlots.isEmpty() ? Map.of() : queue.queuedWithout(offeredDevices()));
+                registered.isEmpty() ? Map.of() : queue.queuedWithout(offeredDevices()));
     }
 }

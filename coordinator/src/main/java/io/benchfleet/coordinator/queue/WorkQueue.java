@@ -141,6 +141,9 @@ public final class WorkQueue {
     /** The queued tasks, by device, that no slot of {@code offered} devices can run. */
     public Map<Device, Integer> queuedWithout(Set<Device> offered) {
         Map<Device, Integer> waiting = new EnumMap<>(Device.class);
+        if (offered.containsAll(EnumSet.allOf(Device.class))) {
+            return waiting;
+        }
         queued.stream().filter(task -> !offered.contains(task.device()))
                 .forEach(task -> waiting.merge(task.device(), 1, Integer::sum));
         return waiting;

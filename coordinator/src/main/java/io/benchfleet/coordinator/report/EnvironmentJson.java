@@ -13,8 +13,9 @@ import java.util.TreeMap;
  * Writes environment.json: what the timings were measured on.
  * <pre>
  * coordinator     {jvm}
- * worker_nodes[]  worker_id, hostname, os, cpu_model, logical_cores, memory_bytes, jvm, slots[], gpus (index, name,
- *                 memory, driver and CUDA version of each; empty without GPUs), joined_at
+ * worker_nodes[]  worker_id, hostname, os, cpu_model, logical_cores, memory_bytes, jvm, slots[], gpus (one line:
+ *                 each GPU's slot, name, memory, driver and CUDA version, '; '-separated; empty without GPUs),
+ *                 joined_at
  * libraries       name: version, as the caller passed them
  * </pre>
  */

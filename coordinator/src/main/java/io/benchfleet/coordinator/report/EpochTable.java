@@ -29,6 +29,8 @@ record EpochTable(GroupKey group, int tasks, List<Row> epochs, Row mean, Optiona
             Epoch::trainLoss,
             Epoch::testAccuracy,
             epoch -> epoch.rssBytes().map(Long::doubleValue));
+    /** Where RSS is in {@link #MEASURES}: the memory coefficient compares its epoch 2 and epoch 1 means. */
+    private static final int RSS = 4;
 
     /** One table per group that has epochs, in the groups' order among the tasks. */
     static List<EpochTable> of(List<TaskResult> tasks, List<Epoch> epochs) {
@@ -64,10 +66,14 @@ record EpochTable(GroupKey group, int tasks, List<Row> epochs, Row mean, Optiona
                 values.get(m).ifPresent(overEpochs.get(m)::addValue);
             }
         });
-        Optional<Double> coefficient = rows.size() < 2 ? Optional.empty()
-                : rows.get(1).rssBytes().flatMap(second -> rows.get(0).rssBytes().filter(first -> first > 0)
+        Optional<Double> coefficient = rss(byEpoch, 2).flatMap(second -> rss(byEpoch, 1).filter(first -> first > 0)
                 .map(first -> second / first));
         return new EpochTable(group, taskEpochs.size(), rows, row("mean", overEpochs), coefficient);
+    }
+
+    private static Optional<Double> rss(TreeMap<Integer, List<SummaryStatistics>> byEpoch, int epoch) {
+        return Optional.ofNullable(byEpoch.get(epoch)).map(measures -> measures.get(RSS))
+                .filter(rss -> rss.getN() > 0).map(SummaryStatistics::getMean);
     }
 
     private static List<SummaryStatistics> statistics() {

@@ -1,5 +1,6 @@
 package io.benchfleet.coordinator.report;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,11 +40,14 @@ record GroupResources(int repetitions, Map<TracedMeasure, MeasureProfile> measur
         Map<TracedMeasure, MeasureProfile> measures = new EnumMap<>(TracedMeasure.class);
         for (TracedMeasure measure : TracedMeasure.values()) {
             Map<String, Trace> byRepetition = new LinkedHashMap<>();
-            repetitions.forEach(repetition -> Optional.ofNullable(repetition.traces().get(measure))
-                    .ifPresent(trace -> byRepetition.put(repetition.label(), trace)));
-            List<Trace> traces = List.copyOf(byRepetition.values());
+            List<Trace> traces = new ArrayList<>();
+            for (RepetitionTraces repetition : repetitions) {
+                Optional.ofNullable(repetition.traces().get(measure)).ifPresent(trace -> {
+                    traces.add(trace);
+                    byRepetition.put(unique(repetition.label(), byRepetition), trace.resampled(MAX_REPETITION_POINTS));
+                });
+            }
             if (!traces.isEmpty()) {
-                byRepetition.replaceAll((label, trace) -> trace.resampled(MAX_REPETITION_POINTS));
                 measures.put(measure, new MeasureProfile(MeanTrace.of(traces, MAX_POINTS),
                         Statistic.of(traces.stream().map(trace -> Optional.of(trace.peak()))),
                         Statistic.of(traces.stream().map(trace -> Optional.of(trace.steadyStateMean()))),
@@ -53,5 +57,14 @@ record GroupResources(int repetitions, Map<TracedMeasure, MeasureProfile> measur
         Optional<Statistic> idle = Statistic.of(repetitions.stream().map(r -> Optional.ofNullable(
                 r.traces().get(TracedMeasure.GPU_UTIL_PERCENT)).map(Trace::secondsAtZero)));
         return new GroupResources(repetitions.size(), measures, idle);
+    }
+
+    /** Tasks that differ only in an axis the label leaves out (a train fraction) get a number each. */
+    private static String unique(String label, Map<String, Trace> taken) {
+        String unique = label;
+        for (int n = 2; taken.containsKey(unique); n++) {
+            unique = label + " #" + n;
+        }
+        return unique;
     }
 }

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.benchfleet.coordinator.store.AddedColumns;
 import org.sqlite.SQLiteConfig;
 
 /** Reads a run directory's results.db, read-only, into records. */
@@ -188,7 +189,7 @@ public final class ResultsReader implements AutoCloseable {
     private Map<String, List<Attempt>> readAttempts() throws SQLException {
         Map<String, List<Attempt>> byTask = new HashMap<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(ATTEMPTS)) {
+             ResultSet rows = statement.executeQuery(readableHere(ATTEMPTS))) {
             while (rows.next()) {
                 Attempt attempt = attempt(rows);
                 byTask.computeIfAbsent(attempt.taskId(), id -> new ArrayList<>()).add(attempt);
@@ -215,13 +216,25 @@ public final class ResultsReader implements AutoCloseable {
         return epochs;
     }
 
+    /**
+     * The query with NULL for the columns an older results.db lacks ({@link AddedColumns}); its columns are
+     * written qualified, {@code a.} for attempts and {@code w.} for workers, so that they can be found.
+     */
+    private String readableHere(String query) throws SQLException {
+        String readable = query;
+        for (AddedColumns.Column column : AddedColumns.missingFrom(connection)) {
+            readable = readable.replace(column.table().charAt(0) + "." + column.name(), "NULL AS " + column.name());
+        }
+        return readable;
+    }
+
     private List<WorkerNode> readWorkers() throws SQLException {
         List<WorkerNode> workers = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("""
-                     SELECT worker_id, hostname, os, cpu_model, logical_cores, memory_bytes, jvm, slots, gpus, joined_at
-                     FROM workers ORDER BY joined_at, worker_id
-                     """)) {
+             ResultSet rows = statement.executeQuery(readableHere("""
+                     SELECT worker_id, hostname, os, cpu_model, logical_cores, memory_bytes, jvm, slots, w.gpus, joined_at
+                     FROM workers w ORDER BY joined_at, worker_id
+                     """))) {
             while (rows.next()) {
                 List<String> slots = Arrays.stream(rows.getString("slots").split(","))
                         .map(String::strip).filter(slot -> !slot.isEmpty()).toList();

@@ -61,6 +61,7 @@ public final class ResultStore implements AutoCloseable {
                     }
                 }
             }
+            AddedColumns.addTo(connection);
             return new ResultStore(connection);
         } catch (SQLException e) {
             throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class SweepFile {
     private static final Set<String> METRICS_KEYS = Set.of("interval");
     private static final Set<String> RETRY_KEYS = Set.of("max-attempts");
     private static final List<String> SPLITS = List.of("standard", "holdout", "kfold");
-    private static final List<String> DEVICES = List.of("cpu", "gpu");
+    private static final List<String> DEVICES = Arrays.stream(Device.values()).map(Device::label).toList();
     private static final Duration SHORTEST_INTERVAL = Duration.ofMillis(100);
 
     private final String fileName;

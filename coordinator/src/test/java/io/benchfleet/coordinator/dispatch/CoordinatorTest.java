@@ -110,6 +110,7 @@ class CoordinatorTest {
 
         await().atMost(WAIT).until(() -> waitingShown.contains(Map.of(Device.GPU, 1)));
         assertThat(recordedEvents(4)).extracting(ResultWriter.RecordEvent::attemptId).containsExactly(offer.attemptId());
+        results.expectNoMessage(Duration.ofMillis(500));
 
         TestProbe<WorkerNodeMessage> gpuSlot = testKit.createTestProbe(WorkerNodeMessage.class);
         gateway.tell(new CoordinatorCommand.RegisterWorker("gpu-node", HOST, List.of("cpu", "gpu:0")));

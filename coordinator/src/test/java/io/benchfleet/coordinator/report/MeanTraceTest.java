@@ -99,6 +99,20 @@ class MeanTraceTest {
     }
 
     @Test
+    void repetitionsWithTheSameLabelAreAllCountedAndNumbered() {
+        var low = Map.of(TracedMeasure.HOST_CPU_PERCENT, trace(new double[] {1, 2}, new double[] {10, 10}));
+        var high = Map.of(TracedMeasure.HOST_CPU_PERCENT, trace(new double[] {1, 2}, new double[] {30, 30}));
+
+        GroupResources group = GroupResources.of(List.of(new GroupResources.RepetitionTraces("rep 1", low),
+                new GroupResources.RepetitionTraces("rep 1", high)));
+
+        var profile = group.measures().get(TracedMeasure.HOST_CPU_PERCENT);
+        assertThat(profile.byRepetition()).containsOnlyKeys("rep 1", "rep 1 #2");
+        assertThat(profile.peak().orElseThrow().n()).isEqualTo(2);
+        assertThat(profile.trace().orElseThrow().mean()).containsExactly(20.0, 20.0);
+    }
+
+    @Test
     void aLongTraceIsResampledEvenlyOverItsTime() {
         double[] seconds = new double[1001];
         double[] values = new double[1001];

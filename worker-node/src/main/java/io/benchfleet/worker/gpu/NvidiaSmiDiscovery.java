@@ -115,7 +115,8 @@ public final class NvidiaSmiDiscovery implements GpuDiscovery {
                 continue;
             }
             if (fields.length != FIELDS && fields.length != OLD_DRIVER_FIELDS) {
-                log.warn("ignoring nvidia-smi line '{}': expected {} comma-separated fields", line, FIELDS);
+                log.warn("ignoring nvidia-smi line '{}': expected {} (or, from an older driver, {}) comma-separated fields",
+                        line, FIELDS, OLD_DRIVER_FIELDS);
                 continue;
             }
             try {
