@@ -109,19 +109,23 @@ public final class WorkerNodeMain implements Callable<Integer> {
         Optional<ClusterTls> tls;
         // Before anything logs: logback reads this property once, when it starts.
         System.setProperty("benchfleet.log.file", logFile.toAbsolutePath().toString());
-        List<GpuDevice> gpus = new NvidiaSmiDiscovery(nvidiaSmi, NvidiaSmiDiscovery.FIRST_ANSWER).discover();
-        Optional<Path> cudaTrainer = cudaTrainer();
-        boolean slotsDefaulted = slots == null;
+        List<GpuDevice> gpus;
+        Optional<Path> cudaTrainer;
         try {
+            // The options that need no GPU first: a typo should not wait for nvidia-smi.
             joinAddress = JoinAddress.parse(join);
-            var slotList = new SlotList(gpus, whyUnusable(cudaTrainer));
-            slots = slots == null ? slotList.defaults() : slotList.parse(slots);
-            if (slotsDefaulted) {
-                slotList.leftOut().forEach(reason -> System.out.println("worker node offers no slot for " + reason));
-            }
             stopMode = stopMode();
-            advertised = host != null ? host : joinAddress.localAddressTowards();
             tls = Optional.ofNullable(tlsDirectory).map(dir -> ClusterTls.fromDirectory(dir, System.getenv()));
+            gpus = new NvidiaSmiDiscovery(nvidiaSmi, NvidiaSmiDiscovery.FIRST_ANSWER).discover();
+            cudaTrainer = cudaTrainer();
+            var slotList = new SlotList(gpus, whyUnusable(cudaTrainer));
+            if (slots == null) {
+                slots = slotList.defaults();
+                slotList.leftOut().forEach(reason -> System.out.println("worker node offers no slot for " + reason));
+            } else {
+                slots = slotList.parse(slots);
+            }
+            advertised = host != null ? host : joinAddress.localAddressTowards();
         } catch (IllegalArgumentException e) {
             return badInput(e.getMessage());
         }
@@ -149,7 +153,8 @@ public final class WorkerNodeMain implements Callable<Integer> {
             return jars.anyMatch(jar -> jar.getFileName().toString().startsWith("nd4j-cuda"))
                     ? Optional.of(cudaLib.toAbsolutePath()) : Optional.empty();
         } catch (IOException e) {
-            return Optional.empty();
+            throw new IllegalArgumentException("--cuda-lib " + cudaLib + ": cannot list it (" + e.getMessage()
+                    + "); expected the folder bin/setup build-cuda fills");
         }
     }
 
