@@ -2,6 +2,7 @@ package io.benchfleet.protocol.architecture;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToLongBiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -27,12 +28,17 @@ public record Architecture(String name, String source, Shape input, List<Layer> 
 
     /** Trainable parameters for this input; equals the studies' trainable counts for their inputs. */
     public long parameterCount(Shape in) {
-        return sumOverLayers(in, true);
+        return sumOverLayers(in, Layer::parameters);
     }
 
     /** Trainable parameters plus kept statistics (BatchNorm's moving mean and variance): Keras' "Total params". */
     public long totalCount(Shape in) {
-        return sumOverLayers(in, true) + sumOverLayers(in, false);
+        return sumOverLayers(in, Layer::parameters) + sumOverLayers(in, Layer::statistics);
+    }
+
+    /** Multiply-accumulates of one sample's forward pass for this input (a training step does about 3x). */
+    public long multiplyAccumulates(Shape in) {
+        return sumOverLayers(in, Layer::multiplyAccumulates);
     }
 
     /** The classes the classifier predicts. */
@@ -40,11 +46,11 @@ public record Architecture(String name, String source, Shape input, List<Layer> 
         return ((Layer.Dense) layers.get(layers.size() - 1)).units();
     }
 
-    private long sumOverLayers(Shape in, boolean trainable) {
+    private long sumOverLayers(Shape in, ToLongBiFunction<Layer, Shape> count) {
         long total = 0;
         Shape shape = in;
         for (Layer layer : layers) {
-            total += trainable ? layer.parameters(shape) : layer.statistics(shape);
+            total += count.applyAsLong(layer, shape);
             shape = layer.outputShape(shape);
         }
         return total;

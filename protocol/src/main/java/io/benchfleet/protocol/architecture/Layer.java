@@ -27,6 +27,11 @@ public sealed interface Layer {
         return 0;
     }
 
+    /** Multiply-accumulates of one sample's forward pass: the arithmetic that threads can share. */
+    default long multiplyAccumulates(Shape input) {
+        return 0;
+    }
+
     /** How the layer reads in a layer list, e.g. {@code conv2d(32,3,same,relu)}. */
     String describe();
 
@@ -50,6 +55,11 @@ public sealed interface Layer {
         public long parameters(Shape input) {
             return (long) input.size() * units + units;
         }
+
+        @Override
+        public long multiplyAccumulates(Shape input) {
+            return (long) input.size() * units;
+        }
     }
 
     /** Square 2-D convolution with stride 1. */
@@ -69,6 +79,12 @@ public sealed interface Layer {
         @Override
         public long parameters(Shape input) {
             return (long) kernel * kernel * input.channels() * filters + filters;
+        }
+
+        @Override
+        public long multiplyAccumulates(Shape input) {
+            Shape output = outputShape(input);
+            return (long) output.height() * output.width() * filters * kernel * kernel * input.channels();
         }
     }
 

@@ -21,6 +21,15 @@ class ArchitectureZooTest {
         assertThat(architecture.totalCount(architecture.input())).isEqualTo(parameters);
     }
 
+    /** By hand: S2's small MLP 784x128 + 128x10; its medium CNN 28x28x32x3x3 + 14x14x64x3x3x32 + 3136x64 + 64x10. */
+    @ParameterizedTest
+    @CsvSource({"mlp-small, 101632", "cnn-medium, 4039808"})
+    void countsTheForwardMultiplyAccumulatesOfOneSample(String name, long multiplyAccumulates) {
+        Architecture architecture = ArchitectureZoo.byName(name).orElseThrow();
+
+        assertThat(architecture.multiplyAccumulates(architecture.input())).isEqualTo(multiplyAccumulates);
+    }
+
     /** Keras' summary of S1's CIFAR-10 model: 167,754 trainable, 167,946 in total with BatchNorm's moving statistics. */
     @Test
     void batchNormStatisticsCountInTheTotalButAreNotTrained() {

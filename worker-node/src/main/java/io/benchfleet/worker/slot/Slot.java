@@ -146,7 +146,7 @@ public final class Slot extends AbstractBehavior<Slot.Command> {
                 offer.task().dataset(), offer.task().architecture());
         try {
             Process process = launcher.start(new TrainerTask(attemptId, offer.task(), offer.architecture(), offer.dataDir(),
-                    settings.threads()), settings.name());
+                    TrainerThreads.of(offer.task(), offer.architecture(), settings.threads())), settings.name());
             running = Optional.of(new RunningAttempt(attemptId, process));
             timers.startSingleTimer(TIMEOUT_TIMER, new TimedOut(attemptId, offer.taskTimeout()), offer.taskTimeout());
             metricsAgent.tell(new MetricsAgent.Watch(attemptId, process.pid(), Instant.now(), offer.metricsInterval(),
