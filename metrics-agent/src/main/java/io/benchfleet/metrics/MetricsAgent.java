@@ -3,7 +3,7 @@ package io.benchfleet.metrics;
 import io.benchfleet.metrics.probe.ResourceReading;
 import io.benchfleet.protocol.cluster.CoordinatorCommand;
 import io.benchfleet.protocol.cluster.GpuSample;
-import io.benchfleet.protocol.cluster.SlotGpus;
+import io.benchfleet.protocol.cluster.SlotName;
 import io.benchfleet.protocol.cluster.ResourceSample;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -16,6 +16,7 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ import java.util.Optional;
  * <p>
  * Reads go through {@link MetricsProbes}; they are short, but they are file reads, so the worker node
  * spawns the agent on the blocking dispatcher. The agent owns the probes and closes them when it stops.
+ * <p>
+ * Sample times and batch ages come from the agent's clock; the sampling ticks themselves are Pekko timers.
  */
 public final class MetricsAgent extends AbstractBehavior<MetricsAgent.Command> {
 
@@ -38,7 +41,7 @@ public final class MetricsAgent extends AbstractBehavior<MetricsAgent.Command> {
     /**
      * Start sampling the process {@code pid} that carries out attempt {@code attemptId}.
      *
-     * @param gpus the GPUs the attempt uses ({@link SlotGpus}); their readings go with its samples
+     * @param gpus the GPUs the attempt uses ({@link SlotName#gpus()}); their readings go with its samples
      */
     public record Watch(String attemptId, long pid, Instant attemptStart, Duration interval, List<Integer> gpus,
                         ActorRef<CoordinatorCommand> reportTo) implements Command {
@@ -69,6 +72,7 @@ public final class MetricsAgent extends AbstractBehavior<MetricsAgent.Command> {
 
     private final TimerScheduler<Command> timers;
     private final MetricsProbes probes;
+    private final InstantSource clock;
     private final Duration maxBatchAge;
     private final int bufferCapacity;
     private final Map<String, WatchedAttempt> watched = new HashMap<>();
@@ -87,19 +91,21 @@ public final class MetricsAgent extends AbstractBehavior<MetricsAgent.Command> {
     }
 
     public static Behavior<Command> create(MetricsProbes probes) {
-        return create(probes, MAX_BATCH_AGE, BUFFER_CAPACITY);
+        return create(probes, InstantSource.system(), MAX_BATCH_AGE, BUFFER_CAPACITY);
     }
 
-    static Behavior<Command> create(MetricsProbes probes, Duration maxBatchAge, int bufferCapacity) {
+    static Behavior<Command> create(MetricsProbes probes, InstantSource clock, Duration maxBatchAge,
+                                    int bufferCapacity) {
         return Behaviors.setup(context -> Behaviors.withTimers(
-                timers -> new MetricsAgent(context, timers, probes, maxBatchAge, bufferCapacity)));
+                timers -> new MetricsAgent(context, timers, probes, clock, maxBatchAge, bufferCapacity)));
     }
 
     private MetricsAgent(ActorContext<Command> context, TimerScheduler<Command> timers, MetricsProbes probes,
-                         Duration maxBatchAge, int bufferCapacity) {
+                         InstantSource clock, Duration maxBatchAge, int bufferCapacity) {
         super(context);
         this.timers = timers;
         this.probes = probes;
+        this.clock = clock;
         this.maxBatchAge = maxBatchAge;
         this.bufferCapacity = bufferCapacity;
     }
@@ -124,7 +130,7 @@ public final class MetricsAgent extends AbstractBehavior<MetricsAgent.Command> {
                     watch.attemptId(), watch.pid());
             return this;
         }
-        WatchedAttempt attempt = new WatchedAttempt(watch, new SampleBuffer(bufferCapacity), Instant.now());
+        WatchedAttempt attempt = new WatchedAttempt(watch, new SampleBuffer(bufferCapacity), clock.instant());
         // Energy counts from here: the totals read now are the attempt's baselines.
         attempt.energy.cpuSinceStart(probes.cpuEnergy().joules());
         probes.gpus().latest(watch.gpus()).forEach(attempt.energy::gpuSinceStart);
@@ -163,7 +169,7 @@ public final class MetricsAgent extends AbstractBehavior<MetricsAgent.Command> {
         Watch watch = attempt.watch;
         return probes.resources().read(watch.pid())
                 .map(reading -> {
-                    Duration sinceStart = Duration.between(watch.attemptStart(), Instant.now());
+                    Duration sinceStart = Duration.between(watch.attemptStart(), clock.instant());
                     Optional<Double> cpuJoules = attempt.energy.cpuSinceStart(probes.cpuEnergy().joules());
                     List<GpuSample> gpus = probes.gpus().latest(watch.gpus()).stream()
                             .map(attempt.energy::gpuSinceStart).toList();
@@ -175,16 +181,28 @@ public final class MetricsAgent extends AbstractBehavior<MetricsAgent.Command> {
 
     private static ResourceSample toSample(ResourceReading reading, Duration sinceStart, Optional<Double> cpuJoules,
                                            List<GpuSample> gpus) {
-        return new ResourceSample(sinceStart.toNanos() / 1e9, reading.processCpuPercent(),
-                reading.processRssBytes(), reading.hostCpuPercent(), reading.hostUsedBytes(),
-                reading.processHostCpuPercent(), reading.processThreads(), reading.hostAvailableBytes(),
-                reading.hostLoadAverage(), reading.hostCoreCpuPercent(), reading.cpuTemperatureCelsius(),
-                reading.cpuFrequencyMhz(), cpuJoules, gpus, 0);
+        ResourceReading.ProcessTree processTree = reading.processTree();
+        ResourceReading.Host host = reading.host();
+        return ResourceSample.builder(sinceStart.toNanos() / 1e9)
+                .processCpuPercent(processTree.cpuPercent())
+                .processRssBytes(processTree.rssBytes())
+                .processHostCpuPercent(processTree.hostCpuPercent())
+                .processThreads(processTree.threads())
+                .hostCpuPercent(host.cpuPercent())
+                .hostUsedBytes(host.usedBytes())
+                .hostAvailableBytes(host.availableBytes())
+                .hostLoadAverage(host.loadAverage())
+                .hostCoreCpuPercent(host.coreCpuPercent())
+                .cpuTemperatureCelsius(host.cpuTemperatureCelsius())
+                .cpuFrequencyMhz(host.cpuFrequencyMhz())
+                .cpuEnergyJoules(cpuJoules)
+                .gpus(gpus)
+                .build();
     }
 
     private boolean isBatchDue(WatchedAttempt attempt) {
         Duration halfInterval = attempt.watch.interval().dividedBy(2);
-        return Duration.between(attempt.lastFlush, Instant.now()).plus(halfInterval).compareTo(maxBatchAge) >= 0;
+        return Duration.between(attempt.lastFlush, clock.instant()).plus(halfInterval).compareTo(maxBatchAge) >= 0;
     }
 
     private void end(WatchedAttempt attempt) {
@@ -198,7 +216,7 @@ public final class MetricsAgent extends AbstractBehavior<MetricsAgent.Command> {
     private void flush(WatchedAttempt attempt) {
         String attemptId = attempt.watch.attemptId();
         SampleBuffer.Drained drained = attempt.buffer.drain();
-        attempt.lastFlush = Instant.now();
+        attempt.lastFlush = clock.instant();
         if (drained.dropped() > 0) {
             // The report shows the attempt's total too: every sample carries the drops so far.
             getContext().getLog().warn("Attempt {}: dropped the {} oldest samples, more than {} waited for one batch",

@@ -6,7 +6,7 @@ import io.benchfleet.metrics.gpu.GpuProbe;
 import io.benchfleet.metrics.gpu.NvidiaSmiGpuProbe;
 import io.benchfleet.metrics.probe.OshiResourceProbe;
 import io.benchfleet.metrics.probe.ResourceProbe;
-import io.benchfleet.protocol.cluster.SlotGpus;
+import io.benchfleet.protocol.cluster.SlotName;
 
 import java.time.Duration;
 import java.time.InstantSource;
@@ -23,8 +23,8 @@ public record MetricsProbes(ResourceProbe resources, GpuProbe gpus, EnergyMeter 
      * the PATH) streams only when a slot is a GPU, and every probe that the host does not support reads nothing
      * instead of failing.
      */
-    public static MetricsProbes ofThisHost(List<String> slots, String nvidiaSmi) {
-        GpuProbe gpus = slots.stream().anyMatch(slot -> !SlotGpus.of(slot).isEmpty())
+    public static MetricsProbes ofThisHost(List<SlotName> slots, String nvidiaSmi) {
+        GpuProbe gpus = slots.stream().anyMatch(slot -> !slot.gpus().isEmpty())
                 ? NvidiaSmiGpuProbe.start(nvidiaSmi, GPU_STREAM_PERIOD, InstantSource.system())
                 : GpuProbe.NONE;
         return new MetricsProbes(new OshiResourceProbe(), gpus, RaplEnergyMeter.open(RaplEnergyMeter.POWERCAP));

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,13 +24,14 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class MetricsAgentTest {
 
     private static final Duration INTERVAL = Duration.ofMillis(20);
     private static final Duration SHORT_BATCH_AGE = Duration.ofMillis(100);
-    /** Long enough that no batch goes out on its own during a test. */
-    private static final Duration LONG_BATCH_AGE = Duration.ofMinutes(1);
+    /** Longer than a test: the agent never sees it pass, so sampling ticks are the only timers that fire. */
+    private static final Duration NEVER = Duration.ofMinutes(1);
     private static final Duration WAIT = Duration.ofSeconds(3);
     private static final long PID = 4242;
     private static final long OTHER_PID = 4343;
@@ -47,19 +48,31 @@ class MetricsAgentTest {
         testKit.shutdownTestKit();
     }
 
-    private static ActorRef<MetricsAgent.Command> spawnAgent(FakeResourceProbe probe, Duration maxBatchAge) {
+    private static ActorRef<MetricsAgent.Command> spawnAgent(FakeResourceProbe probe, InstantSource clock,
+                                                             Duration maxBatchAge) {
         return testKit.spawn(MetricsAgent.create(new MetricsProbes(probe, GpuProbe.NONE, EnergyMeter.NONE),
-                maxBatchAge, MetricsAgent.BUFFER_CAPACITY));
+                clock, maxBatchAge, MetricsAgent.BUFFER_CAPACITY));
+    }
+
+    /** An agent whose clock never moves, so no batch goes out until an Unwatch or an exit. */
+    private static ActorRef<MetricsAgent.Command> spawnAgentThatNeverBatchesOnItsOwn(FakeResourceProbe probe) {
+        return spawnAgent(probe, FakeClock.stopped(), MetricsAgent.MAX_BATCH_AGE);
+    }
+
+    private static MetricsAgent.Watch watch(String attemptId, long pid, Duration interval,
+                                            TestProbe<CoordinatorCommand> coordinator) {
+        return new MetricsAgent.Watch(attemptId, pid, FakeClock.START, interval, List.of(), coordinator.getRef());
     }
 
     private static MetricsAgent.Watch watch(String attemptId, long pid, TestProbe<CoordinatorCommand> coordinator) {
-        return new MetricsAgent.Watch(attemptId, pid, Instant.now(), INTERVAL, List.of(), coordinator.getRef());
+        return watch(attemptId, pid, INTERVAL, coordinator);
     }
 
     @Test
     void sendsBatchesWhoseSamplesAdvanceInTime() {
         TestProbe<CoordinatorCommand> coordinator = testKit.createTestProbe(CoordinatorCommand.class);
-        ActorRef<MetricsAgent.Command> agent = spawnAgent(new FakeResourceProbe(PID), SHORT_BATCH_AGE);
+        ActorRef<MetricsAgent.Command> agent = spawnAgent(new FakeResourceProbe(PID),
+                FakeClock.steppingBy(Duration.ofMillis(10)), SHORT_BATCH_AGE);
 
         agent.tell(watch("a-1", PID, coordinator));
         ReportSamples first = coordinator.expectMessageClass(ReportSamples.class, WAIT);
@@ -84,10 +97,45 @@ class MetricsAgentTest {
     }
 
     @Test
+    void timesEachSampleFromTheAttemptsStartOnItsClock() {
+        TestProbe<CoordinatorCommand> coordinator = testKit.createTestProbe(CoordinatorCommand.class);
+        FakeClock clock = FakeClock.stopped();
+        ActorRef<MetricsAgent.Command> agent = spawnAgent(new FakeResourceProbe(PID), clock, MetricsAgent.MAX_BATCH_AGE);
+        agent.tell(watch("a-1", PID, NEVER, coordinator));
+
+        clock.advance(Duration.ofMillis(1500));
+        agent.tell(new MetricsAgent.Unwatch("a-1"));
+
+        assertThat(coordinator.expectMessageClass(ReportSamples.class, WAIT).samples())
+                .singleElement().extracting(ResourceSample::secondsSinceStart).isEqualTo(1.5);
+    }
+
+    @Test
+    void sendsABatchAtTheSampleClosestToTheBatchAge() {
+        TestProbe<CoordinatorCommand> coordinator = testKit.createTestProbe(CoordinatorCommand.class);
+        FakeClock clock = FakeClock.stopped();
+        FakeResourceProbe probe = new FakeResourceProbe(PID);
+        ActorRef<MetricsAgent.Command> agent = spawnAgent(probe, clock, MetricsAgent.MAX_BATCH_AGE);
+        agent.tell(watch("a-1", PID, coordinator));
+        // The batch age counts from the Watch: the clock may move only once the agent has taken it.
+        await().atMost(WAIT).until(() -> probe.wasRead(PID));
+        Duration halfAnInterval = INTERVAL.dividedBy(2);
+
+        clock.advance(MetricsAgent.MAX_BATCH_AGE.minus(halfAnInterval).minusMillis(1));
+        coordinator.expectNoMessage(Duration.ofMillis(200));
+        clock.advance(Duration.ofMillis(1));
+
+        ReportSamples batch = coordinator.expectMessageClass(ReportSamples.class, WAIT);
+        assertThat(batch.attemptId()).isEqualTo("a-1");
+        assertThat(batch.samples()).hasSizeGreaterThan(1);
+        agent.tell(new MetricsAgent.Unwatch("a-1"));
+    }
+
+    @Test
     void unwatchSendsWhatIsBufferedAndStopsSampling() {
         TestProbe<CoordinatorCommand> coordinator = testKit.createTestProbe(CoordinatorCommand.class);
         FakeResourceProbe probe = new FakeResourceProbe(PID);
-        ActorRef<MetricsAgent.Command> agent = spawnAgent(probe, LONG_BATCH_AGE);
+        ActorRef<MetricsAgent.Command> agent = spawnAgentThatNeverBatchesOnItsOwn(probe);
         agent.tell(watch("a-1", PID, coordinator));
         coordinator.expectNoMessage(Duration.ofMillis(150));
 
@@ -103,7 +151,8 @@ class MetricsAgentTest {
     @Test
     void keepsTheSamplesOfTwoAttemptsInSeparateBatches() {
         TestProbe<CoordinatorCommand> coordinator = testKit.createTestProbe(CoordinatorCommand.class);
-        ActorRef<MetricsAgent.Command> agent = spawnAgent(new FakeResourceProbe(PID, OTHER_PID), SHORT_BATCH_AGE);
+        ActorRef<MetricsAgent.Command> agent = spawnAgent(new FakeResourceProbe(PID, OTHER_PID),
+                FakeClock.steppingBy(Duration.ofMillis(10)), SHORT_BATCH_AGE);
         agent.tell(watch("a-1", PID, coordinator));
         agent.tell(watch("a-2", OTHER_PID, coordinator));
 
@@ -125,7 +174,7 @@ class MetricsAgentTest {
     void endsSamplingQuietlyWhenTheProcessExits() {
         TestProbe<CoordinatorCommand> coordinator = testKit.createTestProbe(CoordinatorCommand.class);
         FakeResourceProbe probe = new FakeResourceProbe(PID, OTHER_PID);
-        ActorRef<MetricsAgent.Command> agent = spawnAgent(probe, LONG_BATCH_AGE);
+        ActorRef<MetricsAgent.Command> agent = spawnAgentThatNeverBatchesOnItsOwn(probe);
         agent.tell(watch("a-1", PID, coordinator));
         coordinator.expectNoMessage(Duration.ofMillis(100));
 
@@ -146,7 +195,8 @@ class MetricsAgentTest {
     @Test
     void sendsNothingForAProcessThatIsGoneBeforeTheWatch() {
         TestProbe<CoordinatorCommand> coordinator = testKit.createTestProbe(CoordinatorCommand.class);
-        ActorRef<MetricsAgent.Command> agent = spawnAgent(new FakeResourceProbe(), SHORT_BATCH_AGE);
+        ActorRef<MetricsAgent.Command> agent = spawnAgent(new FakeResourceProbe(),
+                FakeClock.steppingBy(Duration.ofMillis(10)), SHORT_BATCH_AGE);
 
         agent.tell(watch("a-1", PID, coordinator));
         agent.tell(new MetricsAgent.Unwatch("a-1"));
@@ -162,8 +212,9 @@ class MetricsAgentTest {
         // A counter that already stood at 1000 J before the attempt, then gains 5 J per read.
         EnergyMeter cpuEnergy = () -> Optional.of(1000.0 + 5.0 * cpuReads.getAndIncrement());
         ActorRef<MetricsAgent.Command> agent = testKit.spawn(MetricsAgent.create(
-                new MetricsProbes(new FakeResourceProbe(PID), gpus, cpuEnergy), LONG_BATCH_AGE, MetricsAgent.BUFFER_CAPACITY));
-        agent.tell(new MetricsAgent.Watch("a-1", PID, Instant.now(), INTERVAL, List.of(1), coordinator.getRef()));
+                new MetricsProbes(new FakeResourceProbe(PID), gpus, cpuEnergy), FakeClock.stopped(),
+                MetricsAgent.MAX_BATCH_AGE, MetricsAgent.BUFFER_CAPACITY));
+        agent.tell(new MetricsAgent.Watch("a-1", PID, FakeClock.START, INTERVAL, List.of(1), coordinator.getRef()));
         agent.tell(new MetricsAgent.Unwatch("a-1"));
 
         List<ResourceSample> samples = coordinator.expectMessageClass(ReportSamples.class, WAIT).samples();

@@ -4,7 +4,6 @@ import io.benchfleet.protocol.cluster.ResourceSample;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -12,8 +11,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class SampleBufferTest {
 
     private static ResourceSample at(double seconds) {
-        return new ResourceSample(seconds, 100.0, 1L, 50.0, 2L, 50.0, 10, 3L, Optional.empty(), List.of(50.0, 50.0),
-                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), 0);
+        return ResourceSample.builder(seconds)
+                .processCpuPercent(100.0).processRssBytes(1L).processHostCpuPercent(50.0).processThreads(10)
+                .hostCpuPercent(50.0).hostUsedBytes(2L).hostAvailableBytes(3L).hostCoreCpuPercent(List.of(50.0, 50.0))
+                .build();
     }
 
     @Test

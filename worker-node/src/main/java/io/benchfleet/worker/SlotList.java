@@ -1,6 +1,8 @@
 package io.benchfleet.worker;
 
 import io.benchfleet.protocol.cluster.GpuDevice;
+import io.benchfleet.protocol.cluster.SlotName;
+import io.benchfleet.protocol.sweep.Device;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,7 +16,7 @@ import java.util.stream.Collectors;
 
 /**
  * The slots a worker node offers. By default one {@code cpu} slot (one CPU task at a time on this host,
- * DESIGN.md decision 4) and one {@code gpu:N} slot per GPU found that this node's trainer can use; a gpu
+ * docs/architecture.md, decision 4) and one {@code gpu:N} slot per GPU found that this node's trainer can use; a gpu
  * attempt beside the cpu one shares the host's cores for its data feeding.
  * {@code --slots} names them instead: {@code cpu}, numbered cpu slots {@code cpu:0,cpu:1}, {@code cpu*N}
  * for {@code cpu:0..cpu:N-1}, {@code gpu:N} for GPU N, {@code gpu} for every GPU found. Several cpu
@@ -22,9 +24,7 @@ import java.util.stream.Collectors;
  */
 final class SlotList {
 
-    private static final Pattern CPU_NUMBERED = Pattern.compile("cpu:(\\d{1,4})");
     private static final Pattern CPU_REPEATED = Pattern.compile("cpu\\*(\\d{1,4})");
-    private static final Pattern GPU_NUMBERED = Pattern.compile("gpu:(\\d{1,4})");
 
     private final List<GpuDevice> gpus;
     private final Function<GpuDevice, Optional<String>> whyUnusable;
@@ -40,9 +40,9 @@ final class SlotList {
     }
 
     /** Without {@code --slots}: the cpu slot, and a slot per GPU the trainer can use. */
-    List<String> defaults() {
-        List<String> slots = new ArrayList<>(List.of("cpu"));
-        usable().forEach(gpu -> slots.add(gpuSlot(gpu.index())));
+    List<SlotName> defaults() {
+        List<SlotName> slots = new ArrayList<>(List.of(SlotName.cpu()));
+        usable().forEach(gpu -> slots.add(SlotName.gpu(gpu.index())));
         return slots;
     }
 
@@ -56,10 +56,10 @@ final class SlotList {
     }
 
     /** The slots {@code --slots} names, each once, in the order given; refuses anything else with one line. */
-    List<String> parse(List<String> given) {
-        Set<String> slots = new LinkedHashSet<>();
+    List<SlotName> parse(List<String> given) {
+        Set<SlotName> slots = new LinkedHashSet<>();
         for (String entry : given) {
-            for (String slot : expand(entry)) {
+            for (SlotName slot : expand(entry)) {
                 if (!slots.add(slot)) {
                     throw new IllegalArgumentException("--slots: '" + slot + "' is given twice");
                 }
@@ -68,20 +68,18 @@ final class SlotList {
         return List.copyOf(slots);
     }
 
-    private List<String> expand(String entry) {
-        if (entry.equals("cpu") || CPU_NUMBERED.matcher(entry).matches()) {
-            return List.of(entry);
+    private List<SlotName> expand(String entry) {
+        Optional<SlotName> named = SlotName.parse(entry);
+        if (named.isPresent()) {
+            return named.get().device() == Device.GPU ? gpuSlot(entry, named.get().index().orElseThrow())
+                    : List.of(named.get());
         }
         if (entry.equals("gpu")) {
             if (usable().isEmpty()) {
                 throw new IllegalArgumentException("--slots: 'gpu': no GPU this node can train on; " + (gpus.isEmpty()
                         ? "nvidia-smi found none" : String.join("; ", leftOut())));
             }
-            return usable().stream().map(gpu -> gpuSlot(gpu.index())).toList();
-        }
-        Matcher gpu = GPU_NUMBERED.matcher(entry);
-        if (gpu.matches()) {
-            return gpuSlots(entry, Integer.parseInt(gpu.group(1)));
+            return usable().stream().map(gpu -> SlotName.gpu(gpu.index())).toList();
         }
         Matcher repeated = CPU_REPEATED.matcher(entry);
         int count = repeated.matches() ? Integer.parseInt(repeated.group(1)) : 0;
@@ -89,25 +87,21 @@ final class SlotList {
             throw new IllegalArgumentException("--slots: '" + entry + "' is not a slot; expected cpu, cpu:N, cpu*N"
                     + " (N cpu slots, N >= 1), gpu:N (GPU N) or gpu (every GPU)");
         }
-        List<String> slots = new ArrayList<>();
+        List<SlotName> slots = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            slots.add("cpu:" + i);
+            slots.add(SlotName.cpu(i));
         }
         return slots;
     }
 
-    private List<String> gpuSlots(String entry, int index) {
+    private List<SlotName> gpuSlot(String entry, int index) {
         GpuDevice gpu = gpus.stream().filter(found -> found.index() == index).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("--slots: '" + entry + "' names a GPU this machine does not"
                         + " have; nvidia-smi found " + (gpus.isEmpty() ? "none" : gpus.stream()
-                        .map(found -> gpuSlot(found.index()) + " " + found.name()).collect(Collectors.joining(", ")))));
+                        .map(found -> SlotName.gpu(found.index()) + " " + found.name()).collect(Collectors.joining(", ")))));
         whyUnusable.apply(gpu).ifPresent(reason -> {
             throw new IllegalArgumentException("--slots: '" + entry + "' cannot be used: " + reason);
         });
-        return List.of(gpuSlot(index));
-    }
-
-    private static String gpuSlot(int index) {
-        return "gpu:" + index;
+        return List.of(SlotName.gpu(index));
     }
 }

@@ -4,6 +4,7 @@ import io.benchfleet.metrics.MetricsAgent;
 import io.benchfleet.metrics.MetricsProbes;
 import io.benchfleet.protocol.cluster.CoordinatorCommand;
 import io.benchfleet.protocol.cluster.HostInfo;
+import io.benchfleet.protocol.cluster.SlotName;
 import io.benchfleet.protocol.cluster.ServiceKeys;
 import io.benchfleet.worker.attempt.TrainerLauncher;
 import io.benchfleet.worker.slot.Slot;
@@ -48,11 +49,11 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
     }
 
     /**
-     * @param slots      slot names, e.g. {@code cpu}
+     * @param slots      the slots it offers
      * @param cpuThreads the cores a cpu slot's trainer may use
      * @param onStop     what the slots do with their running attempts when the node is stopped
      */
-    public record Settings(String workerId, HostInfo host, List<String> slots, int cpuThreads, Slot.OnStop onStop) {
+    public record Settings(String workerId, HostInfo host, List<SlotName> slots, int cpuThreads, Slot.OnStop onStop) {
         public Settings {
             slots = List.copyOf(slots);
         }
@@ -109,7 +110,7 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
                 found.path().address(), settings.slots());
         found.tell(new CoordinatorCommand.RegisterWorker(settings.workerId(), settings.host(), settings.slots()));
         List<ActorRef<Slot.Command>> slots = new ArrayList<>();
-        for (String slot : settings.slots()) {
+        for (SlotName slot : settings.slots()) {
             var slotSettings = new Slot.Settings(settings.workerId(), slot, settings.cpuThreads());
             slots.add(getContext().spawn(Slot.create(slotSettings, found, metricsAgent, launcher, processThreads),
                     "slot-" + slot));

@@ -6,6 +6,7 @@ import io.benchfleet.protocol.cluster.ClusterConfig;
 import io.benchfleet.protocol.cluster.ClusterTls;
 import io.benchfleet.protocol.cluster.GpuDevice;
 import io.benchfleet.protocol.cluster.HostInfo;
+import io.benchfleet.protocol.cluster.SlotName;
 import io.benchfleet.worker.attempt.CommandTrainerLauncher;
 import io.benchfleet.worker.attempt.JvmTrainerLauncher;
 import io.benchfleet.worker.attempt.TrainerLauncher;
@@ -112,6 +113,7 @@ public final class WorkerNodeMain implements Callable<Integer> {
         System.setProperty("benchfleet.log.file", logFile.toAbsolutePath().toString());
         List<GpuDevice> gpus;
         Optional<Path> cudaTrainer;
+        List<SlotName> offered;
         try {
             // The options that need no GPU first: a typo should not wait for nvidia-smi.
             joinAddress = JoinAddress.parse(join);
@@ -121,16 +123,16 @@ public final class WorkerNodeMain implements Callable<Integer> {
             cudaTrainer = cudaTrainer();
             var slotList = new SlotList(gpus, whyUnusable(cudaTrainer));
             if (slots == null) {
-                slots = slotList.defaults();
+                offered = slotList.defaults();
                 slotList.leftOut().forEach(reason -> System.out.println("worker node offers no slot for " + reason));
             } else {
-                slots = slotList.parse(slots);
+                offered = slotList.parse(slots);
             }
             advertised = host != null ? host : joinAddress.localAddressTowards();
         } catch (IllegalArgumentException e) {
             return badInput(e.getMessage());
         }
-        return run(joinAddress, advertised, stopMode, tls, gpus, cudaTrainer);
+        return run(joinAddress, advertised, stopMode, tls, gpus, cudaTrainer, offered);
     }
 
     /** A fake trainer (tests) takes any GPU; the DL4J one needs the CUDA trainer and kernels for the GPU. */
@@ -168,7 +170,7 @@ public final class WorkerNodeMain implements Callable<Integer> {
     }
 
     private int run(JoinAddress joinAddress, String advertised, Slot.OnStop stopMode, Optional<ClusterTls> tls,
-                    List<GpuDevice> gpus, Optional<Path> cudaTrainer) {
+                    List<GpuDevice> gpus, Optional<Path> cudaTrainer, List<SlotName> offered) {
         HostInfo hostInfo = HostDescription.ofThisMachine().withGpus(gpus);
         int threads = cores != null ? cores : hostInfo.logicalCores();
         ExecutorService processThreads = Executors.newCachedThreadPool(runnable -> {
@@ -187,14 +189,15 @@ public final class WorkerNodeMain implements Callable<Integer> {
         Behavior<io.benchfleet.worker.WorkerNode.Command> guardian = Behaviors.setup(context -> {
             var self = Cluster.get(context.getSystem()).selfMember().address();
             String workerId = hostInfo.hostname() + ":" + self.getPort().orElse(0);
-            var settings = new WorkerNode.Settings(workerId, hostInfo, slots, threads, stopMode);
-            return WorkerNode.create(settings, launcher, MetricsProbes.ofThisHost(slots, nvidiaSmi.toString()), processThreads);
+            var settings = new WorkerNode.Settings(workerId, hostInfo, offered, threads, stopMode);
+            return WorkerNode.create(settings, launcher, MetricsProbes.ofThisHost(offered, nvidiaSmi.toString()),
+                    processThreads);
         });
         ActorSystem<WorkerNode.Command> system = ActorSystem.create(guardian, ClusterConfig.SYSTEM_NAME, config);
         CompletableFuture<Boolean> joined = new CompletableFuture<>();
         org.apache.pekko.cluster.Cluster.get(Adapter.toClassic(system)).registerOnMemberUp(() -> {
             joined.complete(true);
-            System.out.println("worker node joined " + joinAddress + " with slots " + slots + " (" + threads
+            System.out.println("worker node joined " + joinAddress + " with slots " + offered + " (" + threads
                     + " cores per cpu slot); log: " + logFile);
         });
         system.getWhenTerminated().toCompletableFuture().join();

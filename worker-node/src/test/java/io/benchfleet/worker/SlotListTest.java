@@ -1,6 +1,7 @@
 package io.benchfleet.worker;
 
 import io.benchfleet.protocol.cluster.GpuDevice;
+import io.benchfleet.protocol.cluster.SlotName;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -23,36 +24,36 @@ class SlotListTest {
 
     @Test
     void oneCpuSlotIsTheDefaultWithoutGpus() {
-        assertThat(CPU_ONLY.defaults()).containsExactly("cpu");
+        assertThat(names(CPU_ONLY.defaults())).containsExactly("cpu");
     }
 
     @Test
     void everyGpuFoundIsASlotBesideTheCpuByDefault() {
-        assertThat(WITH_CUDA.defaults()).containsExactly("cpu", "gpu:0", "gpu:1");
+        assertThat(names(WITH_CUDA.defaults())).containsExactly("cpu", "gpu:0", "gpu:1");
     }
 
     @Test
     void gpusTheTrainerCannotUseAreLeftOutByDefaultWithTheReason() {
         var slots = new SlotList(TWO_GPUS, gpu -> gpu.index() == 0 ? Optional.of("gpu:0 is too new") : Optional.empty());
 
-        assertThat(slots.defaults()).containsExactly("cpu", "gpu:1");
+        assertThat(names(slots.defaults())).containsExactly("cpu", "gpu:1");
         assertThat(slots.leftOut()).containsExactly("gpu:0 is too new");
-        assertThat(slots.parse(List.of("gpu"))).containsExactly("gpu:1");
+        assertThat(names(slots.parse(List.of("gpu")))).containsExactly("gpu:1");
     }
 
     @Test
     void cpuTimesNExpandsToNumberedSlots() {
-        assertThat(CPU_ONLY.parse(List.of("cpu*3"))).containsExactly("cpu:0", "cpu:1", "cpu:2");
+        assertThat(names(CPU_ONLY.parse(List.of("cpu*3")))).containsExactly("cpu:0", "cpu:1", "cpu:2");
     }
 
     @Test
     void numberedSlotsAreTakenAsGiven() {
-        assertThat(WITH_CUDA.parse(List.of("cpu:0", "cpu:7", "gpu:1"))).containsExactly("cpu:0", "cpu:7", "gpu:1");
+        assertThat(names(WITH_CUDA.parse(List.of("cpu:0", "cpu:7", "gpu:1")))).containsExactly("cpu:0", "cpu:7", "gpu:1");
     }
 
     @Test
     void gpuAloneMeansEveryGpuFound() {
-        assertThat(WITH_CUDA.parse(List.of("gpu"))).containsExactly("gpu:0", "gpu:1");
+        assertThat(names(WITH_CUDA.parse(List.of("gpu")))).containsExactly("gpu:0", "gpu:1");
     }
 
     @Test
@@ -71,7 +72,7 @@ class SlotListTest {
         assertThatThrownBy(() -> slots.parse(List.of("gpu:0"))).hasMessage("--slots: 'gpu:0' cannot be used: gpu:0: no CUDA trainer");
         assertThatThrownBy(() -> slots.parse(List.of("gpu"))).hasMessage("--slots: 'gpu': no GPU this node can train on;"
                 + " gpu:0: no CUDA trainer; gpu:1: no CUDA trainer");
-        assertThat(slots.defaults()).containsExactly("cpu");
+        assertThat(names(slots.defaults())).containsExactly("cpu");
     }
 
     @Test
@@ -89,5 +90,9 @@ class SlotListTest {
                     .hasMessage("--slots: '" + bad + "' is not a slot; expected cpu, cpu:N, cpu*N (N cpu slots, N >= 1),"
                             + " gpu:N (GPU N) or gpu (every GPU)");
         }
+    }
+
+    private static List<String> names(List<SlotName> slots) {
+        return slots.stream().map(SlotName::toString).toList();
     }
 }

@@ -1,6 +1,6 @@
 package io.benchfleet.coordinator.cli;
 
-import io.benchfleet.coordinator.report.ReportException;
+import io.benchfleet.report.ReportException;
 import io.benchfleet.coordinator.sweep.SweepFileException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;

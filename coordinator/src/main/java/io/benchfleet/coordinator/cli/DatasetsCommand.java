@@ -1,10 +1,10 @@
 package io.benchfleet.coordinator.cli;
 
 import io.benchfleet.protocol.architecture.Shape;
-import io.benchfleet.protocol.dataset.DatasetCatalog;
-import io.benchfleet.protocol.dataset.DatasetInfo;
-import io.benchfleet.protocol.dataset.DatasetLocator;
-import io.benchfleet.protocol.dataset.DatasetSurvey;
+import io.benchfleet.dataset.DatasetCatalog;
+import io.benchfleet.dataset.DatasetInfo;
+import io.benchfleet.dataset.DatasetLocator;
+import io.benchfleet.dataset.DatasetSurvey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

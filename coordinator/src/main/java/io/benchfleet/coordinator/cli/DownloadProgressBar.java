@@ -1,6 +1,6 @@
 package io.benchfleet.coordinator.cli;
 
-import io.benchfleet.protocol.dataset.DownloadProgress;
+import io.benchfleet.dataset.DownloadProgress;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;

@@ -1,8 +1,9 @@
 package io.benchfleet.coordinator.cli;
 
-import io.benchfleet.coordinator.report.ConsoleTable;
-import io.benchfleet.coordinator.report.RunReport;
-import io.benchfleet.coordinator.report.RunSummary;
+import io.benchfleet.coordinator.sweep.ReportBlock;
+import io.benchfleet.report.ConsoleTable;
+import io.benchfleet.report.RunReport;
+import io.benchfleet.report.RunSummary;
 import io.benchfleet.protocol.BuildVersions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +18,8 @@ import java.util.concurrent.Callable;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Writes the exports and report.html again from one run directory's results.db, or merges"
                 + " several run directories into one report (the same task in two runs counts as repeated"
-                + " measurements), and prints the tables."})
+                + " measurements), and prints the tables. The comparisons use the baseline of the first"
+                + " run directory's sweep.conf."})
 final class ReportCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "RUN_DIR", arity = "1..*", description = "The run directories to report on.")
@@ -48,7 +50,8 @@ final class ReportCommand implements Callable<Integer> {
             throw new BadInputException("--out " + out.get() + " is one of the RUN_DIRs: expected a directory of its own"
                     + " for the merged report");
         }
-        RunSummary summary = RunReport.write(runDirectories, out.orElse(runDirectories.get(0)), BuildVersions.all());
+        RunSummary summary = RunReport.write(runDirectories, out.orElse(runDirectories.get(0)),
+                ReportBlock.ofRunDirectory(runDirectories.get(0)), BuildVersions.all());
         ConsoleTable.print(summary, System.out);
         return summary.allSucceeded() ? 0 : CoordinatorMain.SOME_TASK_FAILED;
     }

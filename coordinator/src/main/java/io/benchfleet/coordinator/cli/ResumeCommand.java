@@ -49,7 +49,7 @@ final class ResumeCommand implements Callable<Integer> {
             directory.replaceSweepFile(newSweepFile);
         }
         System.out.printf("resuming %s: %d task(s) succeeded before%n", directory.path(), history.succeededTasks().size());
-        return new SweepRun(contents.sweep(), contents.attemptLimits(), directory, options, System.out).resume(history);
+        return new SweepRun(contents, directory, options, System.out).resume(history);
     }
 
     private static RunHistory readHistory(RunDirectory directory) {

@@ -3,11 +3,11 @@ package io.benchfleet.coordinator.cli;
 import io.benchfleet.coordinator.run.RunDirectory;
 import io.benchfleet.coordinator.run.SweepRun;
 import io.benchfleet.coordinator.sweep.SweepFile;
-import io.benchfleet.protocol.dataset.DatasetCatalog;
-import io.benchfleet.protocol.dataset.DatasetDownload;
-import io.benchfleet.protocol.dataset.DatasetLocator;
-import io.benchfleet.protocol.dataset.DatasetUnavailableException;
-import io.benchfleet.protocol.dataset.HttpDownloader;
+import io.benchfleet.dataset.DatasetCatalog;
+import io.benchfleet.dataset.DatasetDownload;
+import io.benchfleet.dataset.DatasetLocator;
+import io.benchfleet.dataset.DatasetUnavailableException;
+import io.benchfleet.dataset.HttpDownloader;
 import io.benchfleet.protocol.sweep.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
         }
         // Before anything logs (SweepRun has a logger): logback reads this property once, when it starts.
         System.setProperty("benchfleet.log.file", directory.logs().resolve("coordinator.log").toString());
-        return new SweepRun(sweep, contents.attemptLimits(), directory, options, System.out).execute();
+        return new SweepRun(contents, directory, options, System.out).execute();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.benchfleet.coordinator.dispatch;
 import io.benchfleet.coordinator.queue.Attempt;
 import io.benchfleet.coordinator.queue.AttemptDevice;
 import io.benchfleet.coordinator.queue.AttemptLimits;
+import io.benchfleet.coordinator.queue.Fleet;
 import io.benchfleet.coordinator.queue.Progress;
 import io.benchfleet.coordinator.queue.RunHistory;
 import io.benchfleet.coordinator.queue.WorkQueue;
@@ -10,9 +11,8 @@ import io.benchfleet.coordinator.store.ResultWriter;
 import io.benchfleet.protocol.cluster.CoordinatorCommand;
 import io.benchfleet.protocol.cluster.ServiceKeys;
 import io.benchfleet.protocol.cluster.WorkerNodeMessage;
-import io.benchfleet.protocol.event.TrainerEvent;
-import io.benchfleet.protocol.sweep.Device;
 import io.benchfleet.protocol.sweep.Sweep;
+import io.benchfleet.protocol.trainer.TrainerEvent;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -29,23 +29,15 @@ import org.apache.pekko.cluster.typed.Subscribe;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Hands a sweep's tasks to the slots that ask for them and records what comes back. The rules
- * live in {@link WorkQueue}; this actor translates messages into its calls, and writes through
- * the {@link ResultWriter}. A worker node removed from the cluster (downed by the Split Brain
- * Resolver after it stopped answering, or gone after leaving) has its running attempts given up as
- * WORKER_LOST, which the queue retries elsewhere.
+ * live in {@link WorkQueue} and {@link Fleet}; this actor translates messages and timers into their
+ * calls, sends the offers they return to the slots, and writes through the {@link ResultWriter}.
+ * A worker node removed from the cluster (downed by the Split Brain Resolver after it stopped
+ * answering, or gone after leaving) has its running attempts given up as WORKER_LOST, which the
+ * queue retries elsewhere.
  */
 public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
@@ -54,8 +46,6 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
      * come from another actor than the event, so they may arrive just after it.
      */
     static final Duration LAST_SAMPLES_GRACE = Duration.ofSeconds(1);
-    /** The worker id of the attempts that record tasks failed as unschedulable: no worker node ran them. */
-    static final String UNSCHEDULED_BY = "coordinator";
 
     public sealed interface Command {
     }
@@ -89,16 +79,12 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
     private final Settings settings;
     private final WorkQueue queue;
+    private final Fleet<ActorRef<WorkerNodeMessage>> fleet;
     private final ActorRef<ResultWriter.Command> results;
     private final ProgressView progressView;
     private final CompletableFuture<Progress> completion;
     private final TimerScheduler<Command> timers;
     private final Clock clock;
-    private final Map<String, Address> workerAddresses = new HashMap<>();
-    /** Each registered worker node's machine and slots: which devices the cluster can run tasks on. */
-    private final Map<String, CoordinatorCommand.RegisterWorker> registered = new HashMap<>();
-    private final Deque<CoordinatorCommand.RequestTask> waitingSlots = new ArrayDeque<>();
-    private int workerNodes;
 
     public static Behavior<Command> create(Settings settings, ActorRef<ResultWriter.Command> results,
                                            ProgressView progressView, CompletableFuture<Progress> completion, Clock clock) {
@@ -118,11 +104,12 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         this.clock = clock;
         var tasks = settings.sweep().tasks();
         this.queue = new WorkQueue(tasks, settings.limits(), settings.history());
+        this.fleet = new Fleet<>(queue, settings.minWorkers(), settings.failUnschedulable());
         results.tell(new ResultWriter.AddTasks(tasks));
 
         var receptionist = context.getSystem().receptionist();
         receptionist.tell(Receptionist.register(ServiceKeys.COORDINATOR, spawnGateway(context)));
-        receptionist.tell(Receptionist.subscribe(ServiceKeys.WORKER_NODE,
+        receptionist.tell(Receptionist.subscribe(ServiceKeys.SLOT,
                 context.messageAdapter(Receptionist.Listing.class, SlotsListed::new)));
         Cluster.get(context.getSystem()).subscriptions().tell(Subscribe.create(
                 context.messageAdapter(ClusterEvent.MemberRemoved.class, removed -> new NodeRemoved(removed.member().address())),
@@ -142,6 +129,10 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                     return Behaviors.same();
                 })
                 .build(), "worker-gateway");
+    }
+
+    private static Fleet.Node nodeOf(Address address) {
+        return new Fleet.Node(address.toString());
     }
 
     @Override
@@ -167,51 +158,30 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             getContext().getLog().info("worker node {} registered: {} ({} cores), slots {}", register.workerId(),
                     register.host().hostname(), register.host().logicalCores(), register.slots());
             results.tell(new ResultWriter.AddWorker(register.workerId(), register.host(), register.slots(), clock.instant()));
-            registered.put(register.workerId(), register);
+            fleet.register(register);
             showProgress();
             failUnschedulableTasks();
         }
         return this;
     }
 
-    /**
-     * A slot that cannot have a task now waits here instead of hearing "none now": it gets one the
-     * moment there is one (the last worker node for --min-workers is listed, a failed attempt is
-     * queued again) rather than up to a second later, when it would have asked again.
-     */
     private void onRequestTask(CoordinatorCommand.RequestTask request) {
         if (completion.isDone()) {
             request.replyTo().tell(WorkerNodeMessage.NoTaskNow.INSTANCE);
             return;
         }
-        workerAddresses.put(request.workerId(), request.replyTo().path().address());
-        if (workerNodes < settings.minWorkers() || !offerTask(request)) {
-            waitingSlots.add(request);
-        }
+        var slot = new Fleet.Slot<>(request.workerId(), request.slot(), nodeOf(request.replyTo().path().address()),
+                request.replyTo());
+        fleet.request(slot).ifPresent(this::send);
     }
 
-    private boolean offerTask(CoordinatorCommand.RequestTask request) {
-        return queue.assign(request.workerId(), request.slot()).map(attempt -> {
-            results.tell(new ResultWriter.AttemptStarted(attempt,
-                    AttemptDevice.of(Optional.ofNullable(registered.get(attempt.workerId())).map(CoordinatorCommand.RegisterWorker::host),
-                            attempt.slot()), clock.instant()));
-            request.replyTo().tell(new WorkerNodeMessage.TaskOffer(attempt.id(), attempt.task(),
-                    settings.sweep().architecture(attempt.task().architecture()).orElseThrow(),
-                    settings.sweep().dataDir(), settings.sweep().metricsInterval(), settings.limits().taskTimeout()));
-            showProgress();
-            return true;
-        }).orElse(false);
-    }
-
-    private void offerTasksToWaitingSlots() {
-        if (workerNodes < settings.minWorkers()) {
-            return;
-        }
-        for (Iterator<CoordinatorCommand.RequestTask> it = waitingSlots.iterator(); it.hasNext(); ) {
-            if (offerTask(it.next())) {
-                it.remove();
-            }
-        }
+    private void send(Fleet.Offer<ActorRef<WorkerNodeMessage>> offer) {
+        Attempt attempt = offer.attempt();
+        results.tell(new ResultWriter.AttemptStarted(attempt, offer.device(), clock.instant()));
+        offer.slot().replyTo().tell(new WorkerNodeMessage.TaskOffer(attempt.id(), attempt.task(),
+                settings.sweep().architecture(attempt.task().architecture()).orElseThrow(),
+                settings.sweep().dataDir(), settings.sweep().metricsInterval(), settings.limits().taskTimeout()));
+        showProgress();
     }
 
     private void onReportEvent(CoordinatorCommand.ReportEvent report) {
@@ -240,38 +210,26 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         if (queue.progress().isComplete()) {
             timers.startSingleTimer(Finish.INSTANCE, LAST_SAMPLES_GRACE);
         } else {
-            offerTasksToWaitingSlots();
+            fleet.offersToWaitingSlots().forEach(this::send);
         }
     }
 
-    /** Its attempts will never report: give them up now, so their tasks run elsewhere. */
     private Behavior<Command> onNodeRemoved(NodeRemoved removed) {
-        waitingSlots.removeIf(request -> request.replyTo().path().address().equals(removed.address()));
-        workerAddresses.entrySet().removeIf(worker -> {
-            if (!worker.getValue().equals(removed.address())) {
-                return false;
-            }
-            for (Attempt attempt : queue.runningOn(worker.getKey())) {
-                getContext().getLog().warn("worker node {} was removed from the cluster; giving up its attempt {}",
-                        worker.getKey(), attempt.id());
-                endAttempt(attempt, new TrainerEvent.Failed(TrainerEvent.FailureKind.WORKER_LOST,
-                        "worker node " + worker.getKey() + " left the cluster while the attempt ran"));
-            }
-            registered.remove(worker.getKey());
-            return true;
-        });
+        for (Fleet.GivenUp lost : fleet.removed(nodeOf(removed.address()))) {
+            getContext().getLog().warn("worker node {} was removed from the cluster; giving up its attempt {}",
+                    lost.attempt().workerId(), lost.attempt().id());
+            endAttempt(lost.attempt(), lost.failure());
+        }
         showProgress();
         failUnschedulableTasks();
         return this;
     }
 
     private Behavior<Command> onSlotsListed(SlotsListed listed) {
-        workerNodes = (int) listed.listing().getServiceInstances(ServiceKeys.WORKER_NODE).stream()
-                .map(slot -> slot.path().address())
-                .distinct()
-                .count();
+        fleet.listed(listed.listing().getServiceInstances(ServiceKeys.SLOT).stream()
+                .map(slot -> nodeOf(slot.path().address())).toList());
         showProgress();
-        offerTasksToWaitingSlots();
+        fleet.offersToWaitingSlots().forEach(this::send);
         return this;
     }
 
@@ -287,33 +245,17 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         return this;
     }
 
-    /**
-     * With --fail-unschedulable: once --min-workers worker nodes are there and nothing else can run, the tasks
-     * no slot in the cluster can run fail.
-     */
     private void failUnschedulableTasks() {
-        if (!settings.failUnschedulable() || registered.isEmpty() || workerNodes < settings.minWorkers()
-                || completion.isDone()) {
+        if (completion.isDone()) {
             return;
         }
-        Set<Device> offered = offeredDevices();
-        for (Attempt attempt : queue.takeUnschedulable(offered, UNSCHEDULED_BY)) {
-            results.tell(new ResultWriter.AttemptStarted(attempt, AttemptDevice.NONE, clock.instant()));
-            endAttempt(attempt, new TrainerEvent.Failed(TrainerEvent.FailureKind.UNSCHEDULABLE, "no worker node offered a "
-                    + attempt.task().device().label() + " slot by the time every other task had ended (--fail-unschedulable);"
-                    + " slots offered: " + offered.stream().map(Device::label).sorted().toList()));
+        for (Fleet.GivenUp unschedulable : fleet.unschedulable()) {
+            results.tell(new ResultWriter.AttemptStarted(unschedulable.attempt(), AttemptDevice.NONE, clock.instant()));
+            endAttempt(unschedulable.attempt(), unschedulable.failure());
         }
-    }
-
-    private Set<Device> offeredDevices() {
-        Set<Device> devices = EnumSet.noneOf(Device.class);
-        registered.values().forEach(worker -> worker.slots()
-                .forEach(slot -> WorkQueue.slotDevice(slot).ifPresent(devices::add)));
-        return devices;
     }
 
     private void showProgress() {
-        progressView.update(queue.progress(), workerNodes,
-                registered.isEmpty() ? Map.of() : queue.queuedWithout(offeredDevices()));
+        progressView.update(queue.progress(), fleet.workerNodes(), fleet.waitingForSlot());
     }
 }

@@ -1,6 +1,6 @@
 package io.benchfleet.coordinator.queue;
 
-import io.benchfleet.protocol.cluster.SlotGpus;
+import io.benchfleet.protocol.cluster.SlotName;
 import io.benchfleet.protocol.cluster.GpuDevice;
 import io.benchfleet.protocol.cluster.HostInfo;
 
@@ -19,11 +19,11 @@ public record AttemptDevice(String name, String driverVersion, String cudaVersio
     public static final AttemptDevice NONE = new AttemptDevice("", "", "");
 
     /** @param host the worker node's machine, where it registered; empty when it has not (yet) */
-    public static AttemptDevice of(Optional<HostInfo> host, String slot) {
+    public static AttemptDevice of(Optional<HostInfo> host, SlotName slot) {
         if (host.isEmpty()) {
             return NONE;
         }
-        List<Integer> indices = SlotGpus.of(slot);
+        List<Integer> indices = slot.gpus();
         if (indices.isEmpty()) {
             return new AttemptDevice(host.get().cpuModel() + ", " + host.get().logicalCores() + " cores", "", "");
         }

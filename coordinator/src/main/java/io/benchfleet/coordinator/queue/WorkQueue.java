@@ -1,7 +1,8 @@
 package io.benchfleet.coordinator.queue;
 
-import io.benchfleet.protocol.event.TrainerEvent;
-import io.benchfleet.protocol.event.TrainerEvent.FailureKind;
+import io.benchfleet.protocol.trainer.TrainerEvent;
+import io.benchfleet.protocol.trainer.TrainerEvent.FailureKind;
+import io.benchfleet.protocol.cluster.SlotName;
 import io.benchfleet.protocol.sweep.Device;
 import io.benchfleet.protocol.sweep.TaskSpec;
 
@@ -63,22 +64,19 @@ public final class WorkQueue {
     }
 
     /** The next task this slot can run, now marked running as a new attempt; empty = "none now". */
-    public Optional<Attempt> assign(String workerId, String slot) {
-        Optional<Device> device = slotDevice(slot);
-        if (device.isEmpty()) {
-            return Optional.empty();
-        }
+    public Optional<Attempt> assign(String workerId, SlotName slot) {
+        Device device = slot.device();
         for (Iterator<TaskSpec> it = queued.iterator(); it.hasNext(); ) {
             TaskSpec task = it.next();
-            if (task.device() == device.get()) {
+            if (task.device() == device) {
                 it.remove();
-                return Optional.of(start(task, workerId, slot));
+                return Optional.of(start(task, workerId, Optional.of(slot)));
             }
         }
         return Optional.empty();
     }
 
-    private Attempt start(TaskSpec task, String workerId, String slot) {
+    private Attempt start(TaskSpec task, String workerId, Optional<SlotName> slot) {
         int number = lastNumber.merge(task.id(), 1, Integer::sum);
         triesThisRun.merge(task.id(), 1, Integer::sum);
         Attempt attempt = new Attempt(Attempt.idOf(task, number), task, number, workerId, slot);
@@ -159,18 +157,12 @@ public final class WorkQueue {
         }
         List<Attempt> taken = new ArrayList<>();
         while (!queued.isEmpty()) {
-            taken.add(start(queued.poll(), by, "none"));
+            taken.add(start(queued.poll(), by, Optional.empty()));
         }
         return taken;
     }
 
     public Progress progress() {
         return new Progress(done.size(), running.size(), failed.size(), queued.size());
-    }
-
-    /** A slot name is its device, optionally with an index: {@code cpu}, {@code gpu:0}. */
-    public static Optional<Device> slotDevice(String slot) {
-        String kind = slot.contains(":") ? slot.substring(0, slot.indexOf(':')) : slot;
-        return Device.fromLabel(kind);
     }
 }

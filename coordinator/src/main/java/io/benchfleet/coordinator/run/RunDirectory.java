@@ -1,6 +1,7 @@
 package io.benchfleet.coordinator.run;
 
-import io.benchfleet.coordinator.store.ResultStore;
+import io.benchfleet.rundirectory.ResultsDatabase;
+import io.benchfleet.rundirectory.RunFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.time.format.DateTimeFormatter;
 /** Everything of one sweep in one folder: results.db, sweep.conf, exports, report, logs/. */
 public record RunDirectory(Path path) {
 
-    private static final String SWEEP_FILE = "sweep.conf";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     /** {@code runs/<sweep>-<timestamp>} unless the user named one. */
@@ -30,18 +30,18 @@ public record RunDirectory(Path path) {
                 }
             }
         }
-        Files.createDirectories(path.resolve("logs"));
-        Files.copy(sweepFile, path.resolve(SWEEP_FILE), StandardCopyOption.REPLACE_EXISTING);
+        Files.createDirectories(path.resolve(RunFiles.LOGS));
+        Files.copy(sweepFile, path.resolve(RunFiles.SWEEP_CONF), StandardCopyOption.REPLACE_EXISTING);
         return new RunDirectory(path.toAbsolutePath().normalize());
     }
 
     /** An existing run directory, for {@code resume}; one without results.db is refused. */
     public static RunDirectory reopen(Path path) throws IOException {
-        if (!Files.isRegularFile(path.resolve(ResultStore.FILE_NAME))) {
-            throw new IllegalArgumentException("run directory " + path + " has no " + ResultStore.FILE_NAME
+        if (!ResultsDatabase.existsIn(path)) {
+            throw new IllegalArgumentException("run directory " + path + " has no " + RunFiles.RESULTS_DB
                     + "; expected a directory made by `bin/coordinator run`");
         }
-        Files.createDirectories(path.resolve("logs"));
+        Files.createDirectories(path.resolve(RunFiles.LOGS));
         return new RunDirectory(path.toAbsolutePath().normalize());
     }
 
@@ -52,10 +52,10 @@ public record RunDirectory(Path path) {
 
     /** The copy of the sweep file the run was started (or last resumed) with. */
     public Path sweepFile() {
-        return path.resolve(SWEEP_FILE);
+        return path.resolve(RunFiles.SWEEP_CONF);
     }
 
     public Path logs() {
-        return path.resolve("logs");
+        return path.resolve(RunFiles.LOGS);
     }
 }

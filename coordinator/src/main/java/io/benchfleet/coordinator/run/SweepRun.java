@@ -4,9 +4,11 @@ import io.benchfleet.coordinator.dispatch.Coordinator;
 import io.benchfleet.coordinator.queue.AttemptLimits;
 import io.benchfleet.coordinator.queue.Progress;
 import io.benchfleet.coordinator.queue.RunHistory;
-import io.benchfleet.coordinator.report.ConsoleTable;
-import io.benchfleet.coordinator.report.RunReport;
-import io.benchfleet.coordinator.report.RunSummary;
+import io.benchfleet.coordinator.sweep.SweepFile;
+import io.benchfleet.report.Baseline;
+import io.benchfleet.report.ConsoleTable;
+import io.benchfleet.report.RunReport;
+import io.benchfleet.report.RunSummary;
 import io.benchfleet.coordinator.store.ResultWriter;
 import io.benchfleet.protocol.BuildVersions;
 import io.benchfleet.protocol.cluster.ClusterConfig;
@@ -54,13 +56,15 @@ public final class SweepRun {
 
     private final Sweep sweep;
     private final AttemptLimits limits;
+    private final Optional<Baseline> baseline;
     private final RunDirectory runDirectory;
     private final Options options;
     private final PrintStream console;
 
-    public SweepRun(Sweep sweep, AttemptLimits limits, RunDirectory runDirectory, Options options, PrintStream console) {
-        this.sweep = sweep;
-        this.limits = limits;
+    public SweepRun(SweepFile.Contents sweepFile, RunDirectory runDirectory, Options options, PrintStream console) {
+        this.sweep = sweepFile.sweep();
+        this.limits = sweepFile.attemptLimits();
+        this.baseline = sweepFile.baseline();
         this.runDirectory = runDirectory;
         this.options = options;
         this.console = console;
@@ -144,7 +148,7 @@ public final class SweepRun {
     }
 
     private int report() {
-        RunSummary summary = RunReport.write(runDirectory.path(), BuildVersions.all());
+        RunSummary summary = RunReport.write(runDirectory.path(), baseline, BuildVersions.all());
         console.println();
         ConsoleTable.print(summary, console);
         return summary.allSucceeded() ? 0 : 1;

@@ -7,15 +7,14 @@ import io.benchfleet.protocol.cluster.GpuDevice;
 import io.benchfleet.protocol.cluster.GpuSample;
 import io.benchfleet.protocol.cluster.HostInfo;
 import io.benchfleet.protocol.cluster.ResourceSample;
-import io.benchfleet.protocol.event.TrainerEvent;
+import io.benchfleet.protocol.cluster.SlotName;
+import io.benchfleet.protocol.trainer.TrainerEvent;
 import io.benchfleet.protocol.sweep.TaskSpec;
+import io.benchfleet.rundirectory.AttemptStatus;
+import io.benchfleet.rundirectory.ResultsDatabase;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,7 +37,8 @@ import java.util.stream.Collectors;
  */
 public final class ResultStore implements AutoCloseable {
 
-    public static final String FILE_NAME = "results.db";
+    /** The slot column of an attempt that never ran, such as a task failed as unschedulable. */
+    private static final String NO_SLOT = "none";
 
     private final Connection connection;
 
@@ -48,31 +48,10 @@ public final class ResultStore implements AutoCloseable {
 
     /** Opens (or creates) the run directory's results.db with the current schema. */
     public static ResultStore open(Path runDirectory) {
-        Path file = runDirectory.resolve(FILE_NAME);
         try {
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-            try (Statement statement = connection.createStatement()) {
-                // WAL: readers (a report on a running sweep) never block the writer.
-                statement.execute("PRAGMA journal_mode=WAL");
-                statement.execute("PRAGMA foreign_keys=ON");
-                for (String ddl : schema().split(";")) {
-                    if (!ddl.isBlank()) {
-                        statement.execute(ddl);
-                    }
-                }
-            }
-            AddedColumns.addTo(connection);
-            return new ResultStore(connection);
+            return new ResultStore(ResultsDatabase.openForWriting(runDirectory));
         } catch (SQLException e) {
-            throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String schema() {
-        try (InputStream in = ResultStore.class.getResourceAsStream("schema.sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("--[^\n]*", "");
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("schema.sql missing from the coordinator's classpath", e);
+            throw new StoreException("cannot open " + ResultsDatabase.fileIn(runDirectory) + ": " + e.getMessage(), e);
         }
     }
 
@@ -97,12 +76,12 @@ public final class ResultStore implements AutoCloseable {
         }
     }
 
-    public void addWorker(String workerId, HostInfo host, List<String> slots, Instant joinedAt) {
+    public void addWorker(String workerId, HostInfo host, List<SlotName> slots, Instant joinedAt) {
         update("INSERT INTO workers(worker_id, hostname, os, cpu_model, logical_cores, memory_bytes, jvm, slots, gpus,"
                         + " joined_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT(worker_id) DO UPDATE SET joined_at = excluded.joined_at",
                 workerId, host.hostname(), host.os(), host.cpuModel(), host.logicalCores(), host.memoryBytes(), host.jvm(),
-                String.join(",", slots), gpus(host.gpus()), joinedAt.toString());
+                slots.stream().map(SlotName::toString).collect(Collectors.joining(",")), gpus(host.gpus()), joinedAt.toString());
     }
 
     private static String gpus(List<GpuDevice> gpus) {
@@ -113,8 +92,10 @@ public final class ResultStore implements AutoCloseable {
 
     public void attemptStarted(Attempt attempt, AttemptDevice device, Instant at) {
         update("INSERT INTO attempts(attempt_id, task_id, number, worker_id, slot, status, started_at, device_name,"
-                        + " driver_version, cuda_version) VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?)",
-                attempt.id(), attempt.task().id(), attempt.number(), attempt.workerId(), attempt.slot(), at.toString(),
+                        + " driver_version, cuda_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                attempt.id(), attempt.task().id(), attempt.number(), attempt.workerId(),
+                attempt.slot().map(SlotName::toString).orElse(NO_SLOT),
+                AttemptStatus.RUNNING.column(), at.toString(),
                 device.name(), device.driverVersion(), device.cudaVersion());
     }
 
@@ -132,12 +113,12 @@ public final class ResultStore implements AutoCloseable {
                     e.testLoss(),
                     e.testAccuracy(), e.heapBytes(), e.rssBytes(), e.offHeapBytes());
         } else if (event instanceof TrainerEvent.Finished f) {
-            update("UPDATE attempts SET status = 'succeeded', ended_at = ?, train_seconds = ?, samples_per_second = ?,"
+            update("UPDATE attempts SET status = ?, ended_at = ?, train_seconds = ?, samples_per_second = ?,"
                             + " test_accuracy = ?, test_loss = ? WHERE attempt_id = ?",
-                    at.toString(), f.trainSeconds(), f.samplesPerSecond(), f.testAccuracy(), f.testLoss(), attemptId);
+                    AttemptStatus.SUCCEEDED.column(), at.toString(), f.trainSeconds(), f.samplesPerSecond(), f.testAccuracy(), f.testLoss(), attemptId);
         } else if (event instanceof TrainerEvent.Failed f) {
-            update("UPDATE attempts SET status = 'failed', ended_at = ?, failure_kind = ?, failure_message = ?"
-                    + " WHERE attempt_id = ?", at.toString(), f.kind().name(), f.message(), attemptId);
+            update("UPDATE attempts SET status = ?, ended_at = ?, failure_kind = ?, failure_message = ?"
+                    + " WHERE attempt_id = ?", AttemptStatus.FAILED.column(), at.toString(), f.kind().name(), f.message(), attemptId);
         }
     }
 
@@ -147,13 +128,16 @@ public final class ResultStore implements AutoCloseable {
      * the earlier run left: the succeeded tasks and every task's last attempt number.
      */
     public RunHistory resume(Instant at) {
-        update("UPDATE attempts SET status = 'failed', ended_at = ?, failure_kind = ?, failure_message = ?"
-                        + " WHERE status = 'running'", at.toString(), TrainerEvent.FailureKind.COORDINATOR_STOPPED.name(),
-                "the coordinator stopped while this attempt ran");
+        update("UPDATE attempts SET status = ?, ended_at = ?, failure_kind = ?, failure_message = ?"
+                        + " WHERE status = ?", AttemptStatus.FAILED.column(), at.toString(),
+                TrainerEvent.FailureKind.COORDINATOR_STOPPED.name(), "the coordinator stopped while this attempt ran",
+                AttemptStatus.RUNNING.column());
         Set<String> succeeded = new HashSet<>();
         Map<String, Integer> lastAttempt = new HashMap<>();
-        String sql = "SELECT task_id, MAX(number) AS last, MAX(status = 'succeeded') AS succeeded FROM attempts GROUP BY task_id";
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        String sql = "SELECT task_id, MAX(number) AS last, MAX(status = ?) AS succeeded FROM attempts GROUP BY task_id";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, AttemptStatus.SUCCEEDED.column());
+            ResultSet rows = statement.executeQuery();
             while (rows.next()) {
                 lastAttempt.put(rows.getString("task_id"), rows.getInt("last"));
                 if (rows.getBoolean("succeeded")) {

@@ -3,8 +3,9 @@ package io.benchfleet.coordinator.store;
 import io.benchfleet.coordinator.queue.Attempt;
 import io.benchfleet.coordinator.queue.AttemptDevice;
 import io.benchfleet.protocol.cluster.HostInfo;
+import io.benchfleet.protocol.cluster.SlotName;
 import io.benchfleet.protocol.cluster.ResourceSample;
-import io.benchfleet.protocol.event.TrainerEvent;
+import io.benchfleet.protocol.trainer.TrainerEvent;
 import io.benchfleet.protocol.sweep.TaskSpec;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -34,7 +35,7 @@ public final class ResultWriter extends AbstractBehavior<ResultWriter.Command> {
     public record AddTasks(List<TaskSpec> tasks) implements Command {
     }
 
-    public record AddWorker(String workerId, HostInfo host, List<String> slots, Instant joinedAt) implements Command {
+    public record AddWorker(String workerId, HostInfo host, List<SlotName> slots, Instant joinedAt) implements Command {
     }
 
     public record AttemptStarted(Attempt attempt, AttemptDevice device, Instant at) implements Command {

@@ -8,10 +8,10 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
 import io.benchfleet.coordinator.queue.AttemptLimits;
-import io.benchfleet.coordinator.report.Baseline;
+import io.benchfleet.report.Baseline;
 import io.benchfleet.protocol.architecture.Architecture;
 import io.benchfleet.protocol.architecture.Shape;
-import io.benchfleet.protocol.dataset.DatasetCatalog;
+import io.benchfleet.dataset.DatasetCatalog;
 import io.benchfleet.protocol.sweep.Device;
 import io.benchfleet.protocol.sweep.Split;
 import io.benchfleet.protocol.sweep.Sweep;
@@ -57,8 +57,8 @@ public final class SweepFile {
         this.root = root;
     }
 
-    /** A sweep file read in full: the sweep, and the limits on its tasks' attempts. */
-    public record Contents(Sweep sweep, AttemptLimits attemptLimits) {
+    /** A sweep file read in full: the sweep, the limits on its tasks' attempts, and the report's baseline. */
+    public record Contents(Sweep sweep, AttemptLimits attemptLimits, Optional<Baseline> baseline) {
     }
 
     public static Sweep load(Path file) {
@@ -74,8 +74,8 @@ public final class SweepFile {
                     ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false)).resolve();
             SweepFile sweepFile = new SweepFile(file.getFileName().toString(), config);
             Sweep sweep = sweepFile.toSweep(baseName(file));
-            sweepFile.checkBaseline(sweep);
-            return new Contents(sweep, sweepFile.attemptLimits());
+            Optional<Baseline> baseline = sweepFile.baseline(sweep);
+            return new Contents(sweep, sweepFile.attemptLimits(), baseline);
         } catch (ConfigException e) {
             throw new SweepFileException(e.getMessage(), e);
         }
@@ -101,17 +101,19 @@ public final class SweepFile {
         List<String> datasets = names(sweep, "datasets", DatasetCatalog.names());
         return new Sweep(
                 sweep.hasPath("name") ? sweep.getString("name") : defaultName,
-                datasets,
-                architectures(sweep, datasets),
-                devices(sweep),
-                split(sweep),
-                trainFractions(sweep),
-                positive(sweep, "repetitions", 1, "sweep."),
-                training(sweep),
-                sweep.hasPath("seed") ? sweep.getLong("seed") : 1L,
-                root.hasPath("data-dir") ? root.getString("data-dir") : "data",
-                metricsInterval(),
-                datasetsOf(sweep));
+                new Sweep.Axes(
+                        datasets,
+                        architectures(sweep, datasets),
+                        devices(sweep),
+                        split(sweep),
+                        trainFractions(sweep),
+                        positive(sweep, "repetitions", 1, "sweep."),
+                        datasetsOf(sweep)),
+                new Sweep.Settings(
+                        training(sweep),
+                        sweep.hasPath("seed") ? sweep.getLong("seed") : 1L,
+                        root.hasPath("data-dir") ? root.getString("data-dir") : "data",
+                        metricsInterval()));
     }
 
     private List<String> names(Config sweep, String key, List<String> known) {
@@ -327,10 +329,10 @@ public final class SweepFile {
     }
 
     /** The report's baseline must name values the sweep has, or there would be nothing to compare with. */
-    private void checkBaseline(Sweep sweep) {
+    private Optional<Baseline> baseline(Sweep sweep) {
         Optional<Baseline> baseline;
         try {
-            baseline = Baseline.read(root);
+            baseline = ReportBlock.baseline(root);
         } catch (IllegalArgumentException e) {
             throw error(e.getMessage());
         }
@@ -340,10 +342,11 @@ public final class SweepFile {
                 "device", sweep.devices().stream().map(Device::label).toList());
         baseline.ifPresent(chosen -> chosen.axes().forEach((axis, value) -> {
             if (!values.get(axis).contains(value)) {
-                throw error(Baseline.PATH + "." + axis + " = '" + value + "' is not in the sweep: expected one of "
+                throw error(ReportBlock.BASELINE_PATH + "." + axis + " = '" + value + "' is not in the sweep: expected one of "
                         + String.join(", ", values.get(axis)));
             }
         }));
+        return baseline;
     }
 
     private SweepFileException error(String message) {

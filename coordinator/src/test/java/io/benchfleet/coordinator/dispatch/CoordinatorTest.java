@@ -1,5 +1,6 @@
 package io.benchfleet.coordinator.dispatch;
 
+import io.benchfleet.protocol.cluster.SlotName;
 import io.benchfleet.coordinator.queue.Progress;
 import io.benchfleet.coordinator.queue.RunHistory;
 import io.benchfleet.coordinator.store.ResultWriter;
@@ -9,7 +10,7 @@ import io.benchfleet.protocol.cluster.CoordinatorCommand;
 import io.benchfleet.protocol.cluster.HostInfo;
 import io.benchfleet.protocol.cluster.ServiceKeys;
 import io.benchfleet.protocol.cluster.WorkerNodeMessage;
-import io.benchfleet.protocol.event.TrainerEvent;
+import io.benchfleet.protocol.trainer.TrainerEvent;
 import io.benchfleet.protocol.sweep.Device;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
@@ -84,11 +85,11 @@ class CoordinatorTest {
         startCoordinator("[cpu]", false);
         TestProbe<WorkerNodeMessage> lostSlot = testKit.createTestProbe(WorkerNodeMessage.class);
         TestProbe<WorkerNodeMessage> otherSlot = testKit.createTestProbe(WorkerNodeMessage.class);
-        gateway.tell(new CoordinatorCommand.RequestTask("lost", "cpu", lostSlot.ref()));
+        gateway.tell(new CoordinatorCommand.RequestTask("lost", SlotName.cpu(), lostSlot.ref()));
         var lostOffer = lostSlot.expectMessageClass(WorkerNodeMessage.TaskOffer.class, WAIT);
 
         coordinator.tell(new Coordinator.NodeRemoved(lostSlot.ref().path().address()));
-        gateway.tell(new CoordinatorCommand.RequestTask("other", "cpu", otherSlot.ref()));
+        gateway.tell(new CoordinatorCommand.RequestTask("other", SlotName.cpu(), otherSlot.ref()));
         var retry = otherSlot.expectMessageClass(WorkerNodeMessage.TaskOffer.class, WAIT);
         gateway.tell(new CoordinatorCommand.ReportEvent(lostOffer.attemptId(), new TrainerEvent.Finished(1, 1, 0.9, 0.3)));
         gateway.tell(new CoordinatorCommand.ReportEvent(retry.attemptId(), new TrainerEvent.Finished(1, 1, 0.8, 0.4)));
@@ -113,8 +114,8 @@ class CoordinatorTest {
         results.expectNoMessage(Duration.ofMillis(500));
 
         TestProbe<WorkerNodeMessage> gpuSlot = testKit.createTestProbe(WorkerNodeMessage.class);
-        gateway.tell(new CoordinatorCommand.RegisterWorker("gpu-node", HOST, List.of("cpu", "gpu:0")));
-        gateway.tell(new CoordinatorCommand.RequestTask("gpu-node", "gpu:0", gpuSlot.ref()));
+        gateway.tell(new CoordinatorCommand.RegisterWorker("gpu-node", HOST, List.of(SlotName.cpu(), SlotName.gpu(0))));
+        gateway.tell(new CoordinatorCommand.RequestTask("gpu-node", SlotName.gpu(0), gpuSlot.ref()));
         assertThat(gpuSlot.expectMessageClass(WorkerNodeMessage.TaskOffer.class, WAIT).task().device()).isEqualTo(Device.GPU);
     }
 
@@ -134,8 +135,8 @@ class CoordinatorTest {
     /** A worker node with one cpu slot registers, gets the sweep's cpu task and finishes it. */
     private WorkerNodeMessage.TaskOffer runTheCpuTaskOnACpuOnlyNode() {
         TestProbe<WorkerNodeMessage> cpuSlot = testKit.createTestProbe(WorkerNodeMessage.class);
-        gateway.tell(new CoordinatorCommand.RegisterWorker("cpu-node", HOST, List.of("cpu")));
-        gateway.tell(new CoordinatorCommand.RequestTask("cpu-node", "cpu", cpuSlot.ref()));
+        gateway.tell(new CoordinatorCommand.RegisterWorker("cpu-node", HOST, List.of(SlotName.cpu())));
+        gateway.tell(new CoordinatorCommand.RequestTask("cpu-node", SlotName.cpu(), cpuSlot.ref()));
         var offer = cpuSlot.expectMessageClass(WorkerNodeMessage.TaskOffer.class, WAIT);
         gateway.tell(new CoordinatorCommand.ReportEvent(offer.attemptId(), new TrainerEvent.Finished(1, 1, 0.9, 0.3)));
         return offer;

@@ -39,11 +39,11 @@ class ClusterTlsIT {
                 "-storepass", Files.readString(intruderDir.resolve("password")).strip());
         Path runDir = dir.resolve("run");
         int port = Benchfleet.freePort();
-        try (Fleet fleet = new Fleet(dir)) {
+        try (FakeTrainerCluster fleet = new FakeTrainerCluster(dir)) {
             Process coordinator = fleet.coordinator("coordinator", "run", fleet.sweepFile("s.conf", 2, "").toString(),
                     "--run-dir", runDir.toString(), "--local-workers", "0", "--port", Integer.toString(port),
                     "--tls", certs.resolve("coordinator").toString());
-            Fleet.await("the coordinator listening", GENEROUS, () -> read(fleet, "coordinator").contains("coordinator at"));
+            FakeTrainerCluster.await("the coordinator listening", GENEROUS, () -> read(fleet, "coordinator").contains("coordinator at"));
             HostileFramesIT.send(port, HostileFramesIT.NEGATIVE_LENGTH_FRAME);
 
             Process intruder = fleet.worker("intruder", port, Benchfleet.freePort(), "--tls", intruderDir.toString(),
@@ -60,9 +60,9 @@ class ClusterTlsIT {
             int exitCode = Benchfleet.waitFor(coordinator, GENEROUS.toSeconds());
 
             assertThat(exitCode).as(fleet.output("coordinator")).isZero();
-            assertThat(Fleet.rows(runDir, "SELECT COUNT(*), COUNT(DISTINCT worker_id) FROM attempts WHERE status = 'succeeded'"))
+            assertThat(FakeTrainerCluster.rows(runDir, "SELECT COUNT(*), COUNT(DISTINCT worker_id) FROM attempts WHERE status = 'succeeded'"))
                     .containsExactly(List.of("2", "1"));
-            assertThat(Fleet.query(runDir, "SELECT COUNT(*) FROM workers")).contains("1");
+            assertThat(FakeTrainerCluster.query(runDir, "SELECT COUNT(*) FROM workers")).contains("1");
             assertThat(Files.size(runDir.resolve("logs/coordinator.log"))).isLessThan(HostileFramesIT.MAX_LOG_BYTES);
         }
     }
@@ -70,7 +70,7 @@ class ClusterTlsIT {
     @Test
     void aCoordinatorWhoseTlsFolderLacksItsKeyStoreStopsWithOneLine() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        try (Fleet fleet = new Fleet(dir)) {
+        try (FakeTrainerCluster fleet = new FakeTrainerCluster(dir)) {
             Process coordinator = fleet.coordinator("coordinator", "run", fleet.sweepFile("s.conf", 1, "").toString(),
                     "--run-dir", dir.resolve("run").toString(), "--local-workers", "0", "--tls", empty.toString());
 
@@ -81,7 +81,7 @@ class ClusterTlsIT {
         }
     }
 
-    private static String read(Fleet fleet, String output) {
+    private static String read(FakeTrainerCluster fleet, String output) {
         try {
             return fleet.output(output);
         } catch (IOException e) {

@@ -37,7 +37,7 @@ class GpuSlotsIT {
         return script;
     }
 
-    private static String outputOf(Fleet fleet, String name) {
+    private static String outputOf(FakeTrainerCluster fleet, String name) {
         try {
             return fleet.output(name);
         } catch (IOException e) {
@@ -49,23 +49,23 @@ class GpuSlotsIT {
     void gpuTasksWaitForAGpuSlotThenRunPinnedToItsGpu() throws Exception {
         Path runDir = dir.resolve("run");
         int port = Benchfleet.freePort();
-        try (Fleet fleet = new Fleet(dir, "1 * finish 2")) {
+        try (FakeTrainerCluster fleet = new FakeTrainerCluster(dir, "1 * finish 2")) {
             Process coordinator = fleet.coordinator("coordinator", "run",
                     fleet.sweepFile("s.conf", 1, "devices = [cpu, gpu]").toString(),
                     "--run-dir", runDir.toString(), "--local-workers", "0", "--port", Integer.toString(port));
             fleet.worker("cpu-node", port, Benchfleet.freePort());
-            Fleet.await("the cpu task done and the gpu task waiting", Duration.ofSeconds(60), () ->
-                    Fleet.query(runDir, "SELECT COUNT(*) FROM attempts WHERE status = 'succeeded'").orElse("0").equals("1"));
-            Fleet.await("the progress line saying so", Duration.ofSeconds(10),
+            FakeTrainerCluster.await("the cpu task done and the gpu task waiting", Duration.ofSeconds(60), () ->
+                    FakeTrainerCluster.query(runDir, "SELECT COUNT(*) FROM attempts WHERE status = 'succeeded'").orElse("0").equals("1"));
+            FakeTrainerCluster.await("the progress line saying so", Duration.ofSeconds(10),
                     () -> outputOf(fleet, "coordinator").contains("1 task waits for a gpu slot"));
-            assertThat(Fleet.query(runDir, "SELECT COUNT(*) FROM attempts")).hasValue("1");
+            assertThat(FakeTrainerCluster.query(runDir, "SELECT COUNT(*) FROM attempts")).hasValue("1");
 
             fleet.worker("gpu-node", port, Benchfleet.freePort(), "--nvidia-smi", fakeNvidiaSmi().toString());
 
             assertThat(Benchfleet.waitFor(coordinator, 90)).as(fleet.output("coordinator")).isZero();
-            assertThat(Fleet.rows(runDir, "SELECT t.device, a.slot, a.backend, a.device_name, a.driver_version,"
+            assertThat(FakeTrainerCluster.rows(runDir, "SELECT t.device, a.slot, a.backend, a.device_name, a.driver_version,"
                     + " a.cuda_version FROM attempts a JOIN tasks t USING (task_id) ORDER BY t.device")).containsExactly(
-                    List.of("cpu", "cpu", "fake", Fleet.query(runDir, "SELECT cpu_model || ', ' || logical_cores || ' cores'"
+                    List.of("cpu", "cpu", "fake", FakeTrainerCluster.query(runDir, "SELECT cpu_model || ', ' || logical_cores || ' cores'"
                             + " FROM workers LIMIT 1").orElseThrow(), "", ""),
                     List.of("gpu", "gpu:0", "fake on GPU 0", "NVIDIA H200", "580.159.04", "13.0"));
             assertThat(fleet.output("gpu-node")).contains("with slots [cpu, gpu:0]");
@@ -73,7 +73,7 @@ class GpuSlotsIT {
                     ",NVIDIA H200,580.159.04,13.0,1048576000,").contains("device_name,driver_version,cuda_version,gpu_mem_peak_bytes");
             assertThat(Files.readString(runDir.resolve("report.html")))
                     .contains("gpu:0 NVIDIA H200, 140.4 GiB, driver 580.159.04, CUDA 13.0");
-            assertThat(Fleet.query(runDir, "SELECT MAX(s.gpu_util_percent) FROM samples s JOIN attempts a USING (attempt_id)"
+            assertThat(FakeTrainerCluster.query(runDir, "SELECT MAX(s.gpu_util_percent) FROM samples s JOIN attempts a USING (attempt_id)"
                     + " WHERE a.slot = 'gpu:0'")).as("the GPU's readings go with the gpu attempt").hasValue("50.0");
         }
     }
@@ -82,14 +82,14 @@ class GpuSlotsIT {
     void withFailUnschedulableGpuTasksFailOnceTheCpuTasksAreDone() throws Exception {
         Path runDir = dir.resolve("run");
         int port = Benchfleet.freePort();
-        try (Fleet fleet = new Fleet(dir)) {
+        try (FakeTrainerCluster fleet = new FakeTrainerCluster(dir)) {
             Process coordinator = fleet.coordinator("coordinator", "run",
                     fleet.sweepFile("s.conf", 2, "devices = [gpu, cpu]").toString(), "--fail-unschedulable",
                     "--run-dir", runDir.toString(), "--local-workers", "0", "--port", Integer.toString(port));
             fleet.worker("cpu-node", port, Benchfleet.freePort());
 
             assertThat(Benchfleet.waitFor(coordinator, 90)).as(fleet.output("coordinator")).isEqualTo(1);
-            assertThat(Fleet.rows(runDir, "SELECT t.device || ' ' || a.status || COALESCE(' ' || a.failure_kind, '')"
+            assertThat(FakeTrainerCluster.rows(runDir, "SELECT t.device || ' ' || a.status || COALESCE(' ' || a.failure_kind, '')"
                     + " FROM attempts a JOIN tasks t USING (task_id) ORDER BY t.device, t.repetition"))
                     .extracting(row -> row.get(0))
                     .containsExactly("cpu succeeded", "cpu succeeded", "gpu failed UNSCHEDULABLE", "gpu failed UNSCHEDULABLE");

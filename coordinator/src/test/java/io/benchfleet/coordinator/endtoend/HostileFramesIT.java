@@ -49,10 +49,10 @@ class HostileFramesIT {
     void theCoordinatorShrugsOffHostileFramesAndStillRunsTheSweep() throws Exception {
         Path runDir = dir.resolve("run");
         int port = Benchfleet.freePort();
-        try (Fleet fleet = new Fleet(dir)) {
+        try (FakeTrainerCluster fleet = new FakeTrainerCluster(dir)) {
             Process coordinator = fleet.coordinator("coordinator", "run", fleet.sweepFile("s.conf", 2, "").toString(),
                     "--run-dir", runDir.toString(), "--local-workers", "0", "--port", Integer.toString(port));
-            Fleet.await("the coordinator listening", GENEROUS, () -> output(fleet).contains("coordinator at"));
+            FakeTrainerCluster.await("the coordinator listening", GENEROUS, () -> output(fleet).contains("coordinator at"));
 
             send(port, randomBytes(64 * 1024));
             send(port, header(), frameLength(1_000), randomBytes(10));
@@ -64,7 +64,7 @@ class HostileFramesIT {
             int exitCode = Benchfleet.waitFor(coordinator, GENEROUS.toSeconds());
 
             assertThat(exitCode).as(output(fleet)).isZero();
-            assertThat(Fleet.rows(runDir, "SELECT COUNT(*) FROM attempts WHERE status = 'succeeded'"))
+            assertThat(FakeTrainerCluster.rows(runDir, "SELECT COUNT(*) FROM attempts WHERE status = 'succeeded'"))
                     .containsExactly(List.of("2"));
             assertThat(Files.size(runDir.resolve("logs/coordinator.log"))).isLessThan(MAX_LOG_BYTES);
         }
@@ -100,7 +100,7 @@ class HostileFramesIT {
         return bytes;
     }
 
-    private static String output(Fleet fleet) {
+    private static String output(FakeTrainerCluster fleet) {
         try {
             return fleet.output("coordinator");
         } catch (IOException e) {

@@ -25,14 +25,14 @@ class ResumeIT {
     @Test
     void aKilledCoordinatorResumesWithOnlyTheUnfinishedTasksAndAGrownSweepAddsOnlyItsNewTasks() throws Exception {
         Path runDir = dir.resolve("run");
-        try (Fleet fleet = new Fleet(dir, "1 * finish 0.5", "2 * finish 0.5", "3 1 finish 120")) {
+        try (FakeTrainerCluster fleet = new FakeTrainerCluster(dir, "1 * finish 0.5", "2 * finish 0.5", "3 1 finish 120")) {
             int port = Benchfleet.freePort();
             Process first = fleet.coordinator("first", "run", fleet.sweepFile("s.conf", 4, "").toString(),
                     "--run-dir", runDir.toString(), "--local-workers", "0", "--port", Integer.toString(port));
             fleet.worker("worker-1", port, Benchfleet.freePort());
-            Fleet.await("two tasks done and the third running", GENEROUS, () -> Fleet.query(runDir,
+            FakeTrainerCluster.await("two tasks done and the third running", GENEROUS, () -> FakeTrainerCluster.query(runDir,
                     "SELECT COUNT(*) FROM attempts WHERE status = 'succeeded'").orElse("0").equals("2")
-                    && Fleet.query(runDir, "SELECT COUNT(*) FROM attempts WHERE status = 'running'").orElse("0").equals("1"));
+                    && FakeTrainerCluster.query(runDir, "SELECT COUNT(*) FROM attempts WHERE status = 'running'").orElse("0").equals("1"));
             first.destroyForcibly();
             Benchfleet.waitFor(first, 30);
 
@@ -86,7 +86,7 @@ class ResumeIT {
         assertThat(runDir.resolve("sweep.conf")).content().doesNotContain("repetitions");
     }
 
-    private static int resume(Fleet fleet, Path runDir, String name, String... sweepOption) throws Exception {
+    private static int resume(FakeTrainerCluster fleet, Path runDir, String name, String... sweepOption) throws Exception {
         int port = Benchfleet.freePort();
         List<String> args = new ArrayList<>(List.of("resume", runDir.toString(), "--local-workers", "0",
                 "--port", Integer.toString(port)));
@@ -98,7 +98,7 @@ class ResumeIT {
 
     /** Repetition to its attempts in order, e.g. {@code a1 failed COORDINATOR_STOPPED, a2 succeeded}. */
     private static Map<String, String> attemptsPerTask(Path runDir) throws Exception {
-        return Fleet.rows(runDir, "SELECT t.repetition, 'a' || a.number || ' ' || a.status || COALESCE(' ' || a.failure_kind, '')"
+        return FakeTrainerCluster.rows(runDir, "SELECT t.repetition, 'a' || a.number || ' ' || a.status || COALESCE(' ' || a.failure_kind, '')"
                         + " FROM attempts a JOIN tasks t USING (task_id) ORDER BY t.repetition, a.number").stream()
                 .collect(Collectors.groupingBy(row -> row.get(0), TreeMap::new,
                         Collectors.mapping(row -> row.get(1), Collectors.joining(", "))));

@@ -29,16 +29,16 @@ class WorkerNodesComeAndGoIT {
         int port = Benchfleet.freePort();
         int firstPort = Benchfleet.freePort();
         int secondPort = Benchfleet.freePort();
-        try (Fleet fleet = new Fleet(dir, "1 1 finish 120", "2 * finish 1", "3 * finish 1")) {
+        try (FakeTrainerCluster fleet = new FakeTrainerCluster(dir, "1 1 finish 120", "2 * finish 1", "3 * finish 1")) {
             Process coordinator = fleet.coordinator("coordinator", "run", fleet.sweepFile("s.conf", 3, "").toString(),
                     "--run-dir", runDir.toString(), "--local-workers", "0", "--port", Integer.toString(port));
             Process first = fleet.worker("worker-1", port, firstPort);
-            Fleet.await("repetition 1 running on the first worker node", GENEROUS, () -> Fleet.query(runDir,
+            FakeTrainerCluster.await("repetition 1 running on the first worker node", GENEROUS, () -> FakeTrainerCluster.query(runDir,
                     "SELECT COUNT(*) FROM attempts WHERE status = 'running' AND worker_id LIKE '%:" + firstPort + "'")
                     .orElse("0").equals("1"));
 
             fleet.worker("worker-2", port, secondPort);
-            Fleet.await("the second worker node ran a task", GENEROUS, () -> Fleet.query(runDir,
+            FakeTrainerCluster.await("the second worker node ran a task", GENEROUS, () -> FakeTrainerCluster.query(runDir,
                     "SELECT COUNT(*) FROM attempts WHERE status = 'succeeded' AND worker_id LIKE '%:" + secondPort + "'")
                     .orElse("0").equals("2"));
             first.destroyForcibly();
@@ -46,7 +46,7 @@ class WorkerNodesComeAndGoIT {
             int exitCode = Benchfleet.waitFor(coordinator, GENEROUS.toSeconds());
 
             assertThat(exitCode).as(fleet.output("coordinator")).isZero();
-            List<List<String>> attempts = Fleet.rows(runDir, "SELECT t.repetition, a.number, a.status, a.failure_kind,"
+            List<List<String>> attempts = FakeTrainerCluster.rows(runDir, "SELECT t.repetition, a.number, a.status, a.failure_kind,"
                     + " a.worker_id, a.started_at, a.ended_at FROM attempts a JOIN tasks t USING (task_id)"
                     + " ORDER BY t.repetition, a.number");
             assertThat(attempts).extracting(WorkerNodesComeAndGoIT::outcome).containsExactly(
@@ -59,9 +59,9 @@ class WorkerNodesComeAndGoIT {
             Instant runningAgain = Instant.parse(attempts.get(1).get(5));
             System.out.printf("worker node killed -> attempt given up: %d ms; -> running again: %d ms%n",
                     Duration.between(killed, givenUp).toMillis(), Duration.between(killed, runningAgain).toMillis());
-            assertThat(Fleet.query(runDir, "SELECT MIN(a.started_at) FROM attempts a JOIN workers w USING (worker_id)"
+            assertThat(FakeTrainerCluster.query(runDir, "SELECT MIN(a.started_at) FROM attempts a JOIN workers w USING (worker_id)"
                     + " WHERE w.worker_id LIKE '%:" + secondPort + "'").map(Instant::parse).orElseThrow())
-                    .isBefore(Fleet.query(runDir, "SELECT joined_at FROM workers WHERE worker_id LIKE '%:" + secondPort + "'")
+                    .isBefore(FakeTrainerCluster.query(runDir, "SELECT joined_at FROM workers WHERE worker_id LIKE '%:" + secondPort + "'")
                             .map(Instant::parse).orElseThrow().plusSeconds(2));
             assertThat(Files.readAllLines(runDir.resolve("results.csv"))).hasSize(4).filteredOn(row -> !row.startsWith("task_id"))
                     .allSatisfy(row -> assertThat(row).contains(",succeeded,"));
@@ -73,11 +73,11 @@ class WorkerNodesComeAndGoIT {
         Path runDir = dir.resolve("run");
         int port = Benchfleet.freePort();
         int firstPort = Benchfleet.freePort();
-        try (Fleet fleet = new Fleet(dir, "1 1 finish 120")) {
+        try (FakeTrainerCluster fleet = new FakeTrainerCluster(dir, "1 1 finish 120")) {
             Process coordinator = fleet.coordinator("coordinator", "run", fleet.sweepFile("s.conf", 1, "").toString(),
                     "--run-dir", runDir.toString(), "--local-workers", "0", "--port", Integer.toString(port));
             Process first = fleet.worker("worker-1", port, firstPort);
-            Fleet.await("the task running on the first worker node", GENEROUS, () -> Fleet.query(runDir,
+            FakeTrainerCluster.await("the task running on the first worker node", GENEROUS, () -> FakeTrainerCluster.query(runDir,
                     "SELECT COUNT(*) FROM attempts WHERE status = 'running'").orElse("0").equals("1"));
             fleet.worker("worker-2", port, Benchfleet.freePort());
 
@@ -86,7 +86,7 @@ class WorkerNodesComeAndGoIT {
             // 143: the JVM's exit code after SIGTERM, once its shutdown hooks (coordinated shutdown) ran.
             assertThat(Benchfleet.waitFor(first, 60)).as(fleet.output("worker-1")).isEqualTo(143);
             assertThat(Benchfleet.waitFor(coordinator, GENEROUS.toSeconds())).as(fleet.output("coordinator")).isZero();
-            assertThat(Fleet.rows(runDir, "SELECT a.number || ' ' || a.status || COALESCE(' ' || a.failure_kind, '')"
+            assertThat(FakeTrainerCluster.rows(runDir, "SELECT a.number || ' ' || a.status || COALESCE(' ' || a.failure_kind, '')"
                     + " FROM attempts a ORDER BY a.number")).extracting(row -> row.get(0))
                     .containsExactly("1 failed HANDED_BACK", "2 succeeded");
         }

@@ -1,5 +1,6 @@
 package io.benchfleet.coordinator.queue;
 
+import io.benchfleet.protocol.cluster.SlotName;
 import io.benchfleet.protocol.cluster.GpuDevice;
 import io.benchfleet.protocol.cluster.HostInfo;
 import org.junit.jupiter.api.Test;
@@ -17,18 +18,18 @@ class AttemptDeviceTest {
 
     @Test
     void aGpuSlotIsItsGpuWithDriverAndCudaVersions() {
-        assertThat(AttemptDevice.of(Optional.of(GPU_HOST), "gpu:1"))
+        assertThat(AttemptDevice.of(Optional.of(GPU_HOST), SlotName.gpu(1)))
                 .isEqualTo(new AttemptDevice("NVIDIA H100 80GB HBM3", "580.159.04", "13.0"));
     }
 
     @Test
     void aCpuSlotIsTheMachinesCpuAndCores() {
-        assertThat(AttemptDevice.of(Optional.of(GPU_HOST), "cpu"))
+        assertThat(AttemptDevice.of(Optional.of(GPU_HOST), SlotName.cpu()))
                 .isEqualTo(new AttemptDevice("Intel Xeon Platinum 8480+, 16 cores", "", ""));
     }
 
     @Test
     void aWorkerNodeThatDidNotRegisterNamesNoDevice() {
-        assertThat(AttemptDevice.of(Optional.empty(), "gpu:0")).isEqualTo(AttemptDevice.NONE);
+        assertThat(AttemptDevice.of(Optional.empty(), SlotName.gpu(0))).isEqualTo(AttemptDevice.NONE);
     }
 }

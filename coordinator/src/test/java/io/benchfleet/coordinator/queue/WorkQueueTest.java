@@ -1,8 +1,9 @@
 package io.benchfleet.coordinator.queue;
 
+import io.benchfleet.protocol.cluster.SlotName;
 import io.benchfleet.protocol.architecture.Optimizer;
-import io.benchfleet.protocol.event.TrainerEvent;
-import io.benchfleet.protocol.event.TrainerEvent.FailureKind;
+import io.benchfleet.protocol.trainer.TrainerEvent;
+import io.benchfleet.protocol.trainer.TrainerEvent.FailureKind;
 import io.benchfleet.protocol.sweep.Device;
 import io.benchfleet.protocol.sweep.TaskSpec;
 import io.benchfleet.protocol.sweep.TrainingSettings;
@@ -39,8 +40,8 @@ class WorkQueueTest {
     void handsOutTasksInSweepOrderAsNumberedAttempts() {
         WorkQueue queue = queue(List.of(task(1, Device.CPU), task(2, Device.CPU)));
 
-        Attempt first = queue.assign("w1", "cpu").orElseThrow();
-        Attempt second = queue.assign("w2", "cpu").orElseThrow();
+        Attempt first = queue.assign("w1", SlotName.cpu()).orElseThrow();
+        Attempt second = queue.assign("w2", SlotName.cpu()).orElseThrow();
 
         assertThat(first.task()).isEqualTo(task(1, Device.CPU));
         assertThat(first.id()).isEqualTo(task(1, Device.CPU).id() + "-a1");
@@ -52,18 +53,18 @@ class WorkQueueTest {
     @Test
     void answersNoneNowWhenNothingIsQueued() {
         WorkQueue queue = queue(List.of(task(1, Device.CPU)));
-        queue.assign("w1", "cpu");
+        queue.assign("w1", SlotName.cpu());
 
-        assertThat(queue.assign("w2", "cpu")).isEmpty();
+        assertThat(queue.assign("w2", SlotName.cpu())).isEmpty();
     }
 
     @Test
     void aSlotOnlyGetsTasksOfItsDevice() {
         WorkQueue queue = queue(List.of(task(1, Device.GPU), task(2, Device.CPU)));
 
-        assertThat(queue.assign("w1", "cpu").orElseThrow().task().device()).isEqualTo(Device.CPU);
-        assertThat(queue.assign("w1", "cpu")).isEmpty();
-        assertThat(queue.assign("w2", "gpu:0").orElseThrow().task().device()).isEqualTo(Device.GPU);
+        assertThat(queue.assign("w1", SlotName.cpu()).orElseThrow().task().device()).isEqualTo(Device.CPU);
+        assertThat(queue.assign("w1", SlotName.cpu())).isEmpty();
+        assertThat(queue.assign("w2", SlotName.gpu(0)).orElseThrow().task().device()).isEqualTo(Device.GPU);
     }
 
     @Test
@@ -80,7 +81,7 @@ class WorkQueueTest {
         Set<Device> cpuOnly = Set.of(Device.CPU);
 
         assertThat(queue.takeUnschedulable(cpuOnly, "coordinator")).as("a cpu task is still queued").isEmpty();
-        Attempt cpu = queue.assign("w1", "cpu").orElseThrow();
+        Attempt cpu = queue.assign("w1", SlotName.cpu()).orElseThrow();
         assertThat(queue.takeUnschedulable(cpuOnly, "coordinator")).as("a cpu task still runs").isEmpty();
         queue.end(cpu.id(), FINISHED);
 
@@ -97,22 +98,14 @@ class WorkQueueTest {
         WorkQueue queue = queue(List.of(task(1, Device.GPU)));
 
         assertThat(queue.takeUnschedulable(Set.of(Device.CPU, Device.GPU), "coordinator")).isEmpty();
-        assertThat(queue.assign("w1", "gpu:0")).isPresent();
-    }
-
-    @Test
-    void aSlotOfAnUnknownKindGetsNothing() {
-        WorkQueue queue = queue(List.of(task(1, Device.CPU)));
-
-        assertThat(queue.assign("w1", "tpu:0")).isEmpty();
-        assertThat(queue.progress().queued()).isEqualTo(1);
+        assertThat(queue.assign("w1", SlotName.gpu(0))).isPresent();
     }
 
     @Test
     void finishedAndFailedAttemptsEndTheirTasks() {
         WorkQueue queue = queue(List.of(task(1, Device.CPU), task(2, Device.CPU)));
-        Attempt first = queue.assign("w1", "cpu").orElseThrow();
-        Attempt second = queue.assign("w1", "cpu").orElseThrow();
+        Attempt first = queue.assign("w1", SlotName.cpu()).orElseThrow();
+        Attempt second = queue.assign("w1", SlotName.cpu()).orElseThrow();
 
         queue.end(first.id(), FINISHED);
         queue.end(second.id(), FAILED);
@@ -124,7 +117,7 @@ class WorkQueueTest {
     @Test
     void aSecondFinalEventForTheSameAttemptChangesNothing() {
         WorkQueue queue = queue(List.of(task(1, Device.CPU)));
-        Attempt attempt = queue.assign("w1", "cpu").orElseThrow();
+        Attempt attempt = queue.assign("w1", SlotName.cpu()).orElseThrow();
         queue.end(attempt.id(), FINISHED);
 
         assertThat(queue.end(attempt.id(), FAILED)).isEmpty();
@@ -143,7 +136,7 @@ class WorkQueueTest {
     @Test
     void anEndedAttemptIsStillKnownForItsTrailingSamples() {
         WorkQueue queue = queue(List.of(task(1, Device.CPU)));
-        Attempt attempt = queue.assign("w1", "cpu").orElseThrow();
+        Attempt attempt = queue.assign("w1", SlotName.cpu()).orElseThrow();
         queue.end(attempt.id(), FINISHED);
 
         assertThat(queue.runningAttempt(attempt.id())).isEmpty();
@@ -153,10 +146,10 @@ class WorkQueueTest {
     @Test
     void aCrashedAttemptIsRetriedFirstAsTheNextAttemptNumber() {
         WorkQueue queue = queue(List.of(task(1, Device.CPU), task(2, Device.CPU)));
-        Attempt first = queue.assign("w1", "cpu").orElseThrow();
+        Attempt first = queue.assign("w1", SlotName.cpu()).orElseThrow();
 
         WorkQueue.Ended ended = queue.end(first.id(), failure(FailureKind.CRASHED)).orElseThrow();
-        Attempt retry = queue.assign("w2", "cpu").orElseThrow();
+        Attempt retry = queue.assign("w2", SlotName.cpu()).orElseThrow();
 
         assertThat(ended.retried()).isTrue();
         assertThat(retry.task()).isEqualTo(first.task());
@@ -168,14 +161,14 @@ class WorkQueueTest {
     void infrastructureFailuresAreRetriedUntilMaxAttemptsThenTheTaskFails() {
         WorkQueue queue = queue(List.of(task(1, Device.CPU)));
 
-        queue.end(queue.assign("w1", "cpu").orElseThrow().id(), failure(FailureKind.CRASHED));
-        queue.end(queue.assign("w1", "cpu").orElseThrow().id(), failure(FailureKind.TIMED_OUT));
-        WorkQueue.Ended third = queue.end(queue.assign("w1", "cpu").orElseThrow().id(),
+        queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(), failure(FailureKind.CRASHED));
+        queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(), failure(FailureKind.TIMED_OUT));
+        WorkQueue.Ended third = queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(),
                 failure(FailureKind.WORKER_LOST)).orElseThrow();
 
         assertThat(third.retried()).isFalse();
         assertThat(third.attempt().number()).isEqualTo(3);
-        assertThat(queue.assign("w1", "cpu")).isEmpty();
+        assertThat(queue.assign("w1", SlotName.cpu())).isEmpty();
         assertThat(queue.progress()).isEqualTo(new Progress(0, 0, 1, 0));
     }
 
@@ -184,7 +177,7 @@ class WorkQueueTest {
         for (FailureKind kind : List.of(FailureKind.BAD_INPUT, FailureKind.DIVERGED, FailureKind.ERROR)) {
             WorkQueue queue = queue(List.of(task(1, Device.CPU)));
 
-            WorkQueue.Ended ended = queue.end(queue.assign("w1", "cpu").orElseThrow().id(), failure(kind)).orElseThrow();
+            WorkQueue.Ended ended = queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(), failure(kind)).orElseThrow();
 
             assertThat(ended.retried()).as(kind.name()).isFalse();
             assertThat(queue.progress()).as(kind.name()).isEqualTo(new Progress(0, 0, 1, 0));
@@ -196,8 +189,8 @@ class WorkQueueTest {
         WorkQueue queue = new WorkQueue(List.of(task(1, Device.CPU)), new AttemptLimits(1, Duration.ofMinutes(1)),
                 RunHistory.NONE);
 
-        queue.end(queue.assign("w1", "cpu").orElseThrow().id(), failure(FailureKind.HANDED_BACK));
-        Attempt second = queue.assign("w2", "cpu").orElseThrow();
+        queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(), failure(FailureKind.HANDED_BACK));
+        Attempt second = queue.assign("w2", SlotName.cpu()).orElseThrow();
         WorkQueue.Ended crashed = queue.end(second.id(), failure(FailureKind.CRASHED)).orElseThrow();
 
         assertThat(second.number()).isEqualTo(2);
@@ -207,9 +200,9 @@ class WorkQueueTest {
     @Test
     void theAttemptsOfALostWorkerNodeAreTheOnesRunningOnIt() {
         WorkQueue queue = queue(List.of(task(1, Device.CPU), task(2, Device.CPU), task(3, Device.CPU)));
-        Attempt onLost = queue.assign("lost", "cpu").orElseThrow();
-        queue.assign("alive", "cpu").orElseThrow();
-        Attempt endedOnLost = queue.assign("lost", "cpu").orElseThrow();
+        Attempt onLost = queue.assign("lost", SlotName.cpu()).orElseThrow();
+        queue.assign("alive", SlotName.cpu()).orElseThrow();
+        Attempt endedOnLost = queue.assign("lost", SlotName.cpu()).orElseThrow();
         queue.end(endedOnLost.id(), FINISHED);
 
         assertThat(queue.runningOn("lost")).containsExactly(onLost);
@@ -218,9 +211,9 @@ class WorkQueueTest {
     @Test
     void aLateResultOfAGivenUpAttemptIsIgnoredAndTheTaskHasOneResult() {
         WorkQueue queue = queue(List.of(task(1, Device.CPU)));
-        Attempt lost = queue.assign("lost", "cpu").orElseThrow();
+        Attempt lost = queue.assign("lost", SlotName.cpu()).orElseThrow();
         queue.end(lost.id(), failure(FailureKind.WORKER_LOST));
-        Attempt retry = queue.assign("alive", "cpu").orElseThrow();
+        Attempt retry = queue.assign("alive", SlotName.cpu()).orElseThrow();
         queue.end(retry.id(), FINISHED);
 
         assertThat(queue.end(lost.id(), FINISHED)).isEmpty();
@@ -235,7 +228,7 @@ class WorkQueueTest {
         RunHistory history = new RunHistory(Set.of(succeeded.id()), Map.of(succeeded.id(), 1, stopped.id(), 3));
         WorkQueue queue = new WorkQueue(List.of(succeeded, stopped), new AttemptLimits(1, Duration.ofMinutes(1)), history);
 
-        Attempt attempt = queue.assign("w1", "cpu").orElseThrow();
+        Attempt attempt = queue.assign("w1", SlotName.cpu()).orElseThrow();
 
         assertThat(attempt.task()).isEqualTo(stopped);
         assertThat(attempt.number()).isEqualTo(4);

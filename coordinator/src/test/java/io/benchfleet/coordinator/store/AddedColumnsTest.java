@@ -1,11 +1,14 @@
 package io.benchfleet.coordinator.store;
 
+import io.benchfleet.protocol.cluster.SlotName;
+import io.benchfleet.rundirectory.AddedColumns;
+import io.benchfleet.rundirectory.RunFiles;
 import io.benchfleet.coordinator.queue.Attempt;
 import io.benchfleet.coordinator.queue.AttemptDevice;
-import io.benchfleet.coordinator.report.RunReport;
+import io.benchfleet.report.RunReport;
 import io.benchfleet.protocol.architecture.Optimizer;
 import io.benchfleet.protocol.cluster.HostInfo;
-import io.benchfleet.protocol.event.TrainerEvent;
+import io.benchfleet.protocol.trainer.TrainerEvent;
 import io.benchfleet.protocol.sweep.Device;
 import io.benchfleet.protocol.sweep.TaskSpec;
 import io.benchfleet.protocol.sweep.TrainingSettings;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.util.Optional;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,8 +44,8 @@ class AddedColumnsTest {
         try (ResultStore store = ResultStore.open(runDirectory)) {
             store.putRunValue("sweep_name", "old");
             store.addTasks(List.of(task));
-            store.addWorker("w-1", new HostInfo("alpha", "Linux", "Xeon", 2, 1L << 34, "17", List.of()), List.of("cpu"), AT);
-            Attempt attempt = new Attempt(task.id() + "-a1", task, 1, "w-1", "cpu");
+            store.addWorker("w-1", new HostInfo("alpha", "Linux", "Xeon", 2, 1L << 34, "17", List.of()), List.of(SlotName.cpu()), AT);
+            Attempt attempt = new Attempt(task.id() + "-a1", task, 1, "w-1", Optional.of(SlotName.cpu()));
             store.attemptStarted(attempt, AttemptDevice.NONE, AT);
             store.record(attempt.id(), task.id(), new TrainerEvent.Finished(4.0, 500.0, 0.9, 0.3), AT);
         }
@@ -56,9 +60,9 @@ class AddedColumnsTest {
 
     @Test
     void aReportReadsTheMissingColumnsAsEmpty() throws Exception {
-        RunReport.write(runDirectory, Map.of());
+        RunReport.write(runDirectory, Optional.empty(), Map.of());
 
-        List<String> results = Files.readAllLines(runDirectory.resolve(RunReport.RESULTS_CSV));
+        List<String> results = Files.readAllLines(runDirectory.resolve(RunFiles.RESULTS_CSV));
         assertThat(results).hasSize(2);
         assertThat(results.get(1)).contains(",succeeded,").endsWith(",,,,," + runDirectory.getFileName());
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.ConfigFactory;
-import io.benchfleet.coordinator.report.Baseline;
+import io.benchfleet.report.Baseline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +33,16 @@ class ReportBaselineTest {
     void acceptsABaselineThatNamesValuesOfTheSweep() throws IOException {
         SweepFile.read(write(SWEEP + "report { baseline { architecture = mlp-small, device = cpu } }"));
 
-        assertThat(Baseline.read(ConfigFactory.parseString("report { baseline { architecture = mlp-small } }")))
+        assertThat(ReportBlock.baseline(ConfigFactory.parseString("report { baseline { architecture = mlp-small } }")))
                 .contains(new Baseline(Map.of("architecture", "mlp-small")));
+    }
+
+    @Test
+    void readsTheBaselineOfARunDirectorysSweepFile() throws IOException {
+        Files.writeString(dir.resolve("sweep.conf"), SWEEP + "report { baseline { device = cpu } }");
+
+        assertThat(ReportBlock.ofRunDirectory(dir)).contains(new Baseline(Map.of("device", "cpu")));
+        assertThat(SweepFile.read(dir.resolve("sweep.conf")).baseline()).isEqualTo(ReportBlock.ofRunDirectory(dir));
     }
 
     @Test

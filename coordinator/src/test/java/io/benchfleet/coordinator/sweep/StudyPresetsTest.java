@@ -7,7 +7,7 @@ import io.benchfleet.protocol.sweep.TaskSpec;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The presets in configs/ reproduce the studies' protocols (SEEDS.md); Maven runs tests in coordinator/. */
+/** The presets in configs/ reproduce the studies' protocols (docs/studies.md); Maven runs tests in coordinator/. */
 class StudyPresetsTest {
 
     private static final Path CONFIGS = Path.of("..", "configs");

@@ -1,6 +1,7 @@
 package io.benchfleet.metrics.overhead;
 
 import com.typesafe.config.ConfigFactory;
+import io.benchfleet.protocol.cluster.SlotName;
 import io.benchfleet.metrics.MetricsAgent;
 import io.benchfleet.metrics.MetricsProbes;
 import io.benchfleet.protocol.cluster.CoordinatorCommand;
@@ -73,7 +74,7 @@ public final class OverheadBenchmark {
             throws Exception {
         AtomicLong samples = new AtomicLong();
         ActorRef<MetricsAgent.Command> agent = system.systemActorOf(
-                MetricsAgent.create(MetricsProbes.ofThisHost(List.of("cpu"), "nvidia-smi")), "metrics-agent",
+                MetricsAgent.create(MetricsProbes.ofThisHost(List.of(SlotName.cpu()), "nvidia-smi")), "metrics-agent",
                 DispatcherSelector.fromConfig(DISPATCHER));
         ActorRef<CoordinatorCommand> sink = system.systemActorOf(Behaviors.receive(CoordinatorCommand.class)
                 .onMessage(CoordinatorCommand.ReportSamples.class, batch -> {

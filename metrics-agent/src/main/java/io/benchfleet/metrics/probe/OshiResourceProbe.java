@@ -120,13 +120,13 @@ public final class OshiResourceProbe implements ResourceProbe {
         tree.coreTicks = coreTicks;
         SlowFigures slow = slowFigures(now);
         long available = memory.getAvailable();
-        return Optional.of(new ResourceReading(processCpu,
+        var processTree = new ResourceReading.ProcessTree(processCpu,
                 members.stream().mapToLong(OSProcess::getResidentSetSize).sum(),
-                hostCpu, memory.getTotal() - available,
                 processCpu / processor.getLogicalProcessorCount(),
-                members.stream().mapToInt(OSProcess::getThreadCount).sum(),
-                available, slow.loadAverage(), cores, temperatureSensor ? readTemperature() : Optional.empty(),
-                slow.frequencyMhz()));
+                members.stream().mapToInt(OSProcess::getThreadCount).sum());
+        var host = new ResourceReading.Host(hostCpu, memory.getTotal() - available, available, slow.loadAverage(),
+                cores, temperatureSensor ? readTemperature() : Optional.empty(), slow.frequencyMhz());
+        return Optional.of(new ResourceReading(processTree, host));
     }
 
     @Override

@@ -18,6 +18,7 @@ public final class FakeResourceProbe implements ResourceProbe {
 
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private final Set<Long> ended = ConcurrentHashMap.newKeySet();
+    private final Set<Long> read = ConcurrentHashMap.newKeySet();
 
     public FakeResourceProbe(long... runningPids) {
         for (long pid : runningPids) {
@@ -28,6 +29,11 @@ public final class FakeResourceProbe implements ResourceProbe {
     /** The process exits. */
     public void exit(long pid) {
         running.remove(pid);
+    }
+
+    /** Whether the agent called {@link #read} for {@code pid}: it has taken a sample of it. */
+    public boolean wasRead(long pid) {
+        return read.contains(pid);
     }
 
     /** Whether the agent called {@link #end} for {@code pid}. */
@@ -42,10 +48,12 @@ public final class FakeResourceProbe implements ResourceProbe {
 
     @Override
     public Optional<ResourceReading> read(long pid) {
+        read.add(pid);
         return running.contains(pid)
-                ? Optional.of(new ResourceReading(PROCESS_CPU_PERCENT, pid, HOST_CPU_PERCENT, HOST_USED_BYTES,
-                        PROCESS_CPU_PERCENT / 2, THREADS, HOST_USED_BYTES, Optional.empty(),
-                        List.of(HOST_CPU_PERCENT, HOST_CPU_PERCENT), Optional.empty(), Optional.empty()))
+                ? Optional.of(new ResourceReading(
+                        new ResourceReading.ProcessTree(PROCESS_CPU_PERCENT, pid, PROCESS_CPU_PERCENT / 2, THREADS),
+                        new ResourceReading.Host(HOST_CPU_PERCENT, HOST_USED_BYTES, HOST_USED_BYTES, Optional.empty(),
+                                List.of(HOST_CPU_PERCENT, HOST_CPU_PERCENT), Optional.empty(), Optional.empty())))
                 : Optional.empty();
     }
 

@@ -64,16 +64,16 @@ class OshiResourceProbeTest {
 
         // On a crowded host the loop gets less than a core and one core cannot be told from all of them.
         assumeThat(kernelPercent).as("CPU share the kernel gave the loop").isGreaterThan(60.0);
-        assertThat(reading.processCpuPercent()).isBetween(60.0, 140.0).isCloseTo(kernelPercent, within(15.0));
-        assertThat(reading.processRssBytes()).isPositive();
-        assertThat(reading.hostCpuPercent()).isBetween(0.0, 100.0);
-        assertThat(reading.hostUsedBytes()).isPositive();
-        assertThat(reading.hostAvailableBytes()).isPositive();
-        assertThat(reading.processThreads()).isGreaterThanOrEqualTo(1);
-        assertThat(reading.hostCoreCpuPercent()).hasSize(Runtime.getRuntime().availableProcessors())
+        assertThat(reading.processTree().cpuPercent()).isBetween(60.0, 140.0).isCloseTo(kernelPercent, within(15.0));
+        assertThat(reading.processTree().rssBytes()).isPositive();
+        assertThat(reading.host().cpuPercent()).isBetween(0.0, 100.0);
+        assertThat(reading.host().usedBytes()).isPositive();
+        assertThat(reading.host().availableBytes()).isPositive();
+        assertThat(reading.processTree().threads()).isGreaterThanOrEqualTo(1);
+        assertThat(reading.host().coreCpuPercent()).hasSize(Runtime.getRuntime().availableProcessors())
                 .allSatisfy(core -> assertThat(core).isBetween(0.0, 100.0));
-        assertThat(reading.processHostCpuPercent())
-                .isCloseTo(reading.processCpuPercent() / Runtime.getRuntime().availableProcessors(), within(1e-9));
+        assertThat(reading.processTree().hostCpuPercent())
+                .isCloseTo(reading.processTree().cpuPercent() / Runtime.getRuntime().availableProcessors(), within(1e-9));
     }
 
     @Test
@@ -90,8 +90,8 @@ class OshiResourceProbeTest {
         double kernelPercent = 100.0 * treeCpuTime(parent).minus(treeCpuBefore).toNanos() / (System.nanoTime() - startNanos);
 
         assumeThat(kernelPercent).as("CPU share the kernel gave the child's loop").isGreaterThan(60.0);
-        assertThat(reading.processCpuPercent()).isCloseTo(kernelPercent, within(15.0));
-        assertThat(reading.processThreads()).isGreaterThanOrEqualTo(2);
+        assertThat(reading.processTree().cpuPercent()).isCloseTo(kernelPercent, within(15.0));
+        assertThat(reading.processTree().threads()).isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -102,8 +102,8 @@ class OshiResourceProbeTest {
         Thread.sleep(WINDOW.toMillis());
         ResourceReading reading = probe.read(sleeping.pid()).orElseThrow();
 
-        assertThat(reading.processCpuPercent()).isBetween(0.0, 20.0);
-        assertThat(reading.processRssBytes()).isPositive();
+        assertThat(reading.processTree().cpuPercent()).isBetween(0.0, 20.0);
+        assertThat(reading.processTree().rssBytes()).isPositive();
     }
 
     @Test

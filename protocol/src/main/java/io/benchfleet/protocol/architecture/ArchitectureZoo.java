@@ -16,7 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The networks of the four studies in SEEDS.md, by the short names sweep files use, each with its
+ * The networks of the four studies the presets reproduce (docs/studies.md), by the short names sweep files use, each with its
  * study's optimizer, epochs and batch size. Where a study leaves a value out, the comment beside
  * it says what was chosen.
  */
@@ -53,7 +53,7 @@ public final class ArchitectureZoo {
                     conv(128, Padding.SAME), new MaxPool(2),
                     conv(256, Padding.SAME), new MaxPool(2),
                     new Flatten(), new Dense(512, RELU), new Dense(256, RELU), new Dense(10, SOFTMAX)), ADAM, 10, 128),
-            // S3 gives no widths, learning rate, epochs or batch: Conv 32 3x3 and Dense 64 (SEEDS.md),
+            // S3 gives no widths, learning rate, epochs or batch: Conv 32 3x3 and Dense 64 (our choice, as docs/studies.md says),
             // Keras' SGD default rate 0.01, 10 epochs, batch 32.
             new Architecture("s3-fashion-cnn", S3, GREY_28, List.of(
                     conv(32, Padding.VALID), new Flatten(), new Dense(64, Activation.ELU), new Dense(10, SOFTMAX)),

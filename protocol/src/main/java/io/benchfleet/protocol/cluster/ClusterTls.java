@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A node's TLS material for Artery {@code tls-tcp} with mutual authentication (DESIGN.md decision 6):
+ * A node's TLS material for Artery {@code tls-tcp} with mutual authentication (docs/architecture.md, decision 6):
  * a folder holding the node's key store {@value #KEY_STORE} (its key and certificate, signed by the
  * cluster's CA) and {@value #TRUST_STORE} (the CA's certificate), as {@code deploy/gen-certs} writes
  * them. One password opens both: {@value #PASSWORD_VARIABLE} from the environment, else the first

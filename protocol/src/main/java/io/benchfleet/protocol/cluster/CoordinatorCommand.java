@@ -1,6 +1,6 @@
 package io.benchfleet.protocol.cluster;
 
-import io.benchfleet.protocol.event.TrainerEvent;
+import io.benchfleet.protocol.trainer.TrainerEvent;
 import org.apache.pekko.actor.typed.ActorRef;
 
 import java.util.List;
@@ -8,15 +8,15 @@ import java.util.List;
 /** What worker nodes tell the coordinator. */
 public sealed interface CoordinatorCommand extends ClusterMessage {
 
-    /** A worker node is up and offers these slots ({@code cpu}, {@code gpu:0}, ...). */
-    record RegisterWorker(String workerId, HostInfo host, List<String> slots) implements CoordinatorCommand {
+    /** A worker node is up and offers these slots. */
+    record RegisterWorker(String workerId, HostInfo host, List<SlotName> slots) implements CoordinatorCommand {
         public RegisterWorker {
             slots = List.copyOf(slots);
         }
     }
 
     /** A slot is free: the answer is a {@link WorkerNodeMessage.TaskOffer} it can run or "none now". */
-    record RequestTask(String workerId, String slot, ActorRef<WorkerNodeMessage> replyTo)
+    record RequestTask(String workerId, SlotName slot, ActorRef<WorkerNodeMessage> replyTo)
             implements CoordinatorCommand {
     }
 

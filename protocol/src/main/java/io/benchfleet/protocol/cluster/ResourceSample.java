@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * One reading of the metrics agent for one attempt. Times are seconds since the attempt started, so
- * traces of repetitions line up.
+ * traces of repetitions line up. Build one with {@link #builder}: fifteen positional numbers are too easy to swap.
  *
  * @param processCpuPercent     the trainer process tree's CPU use since the previous sample, 100 = one core
  * @param hostCpuPercent        the whole host's CPU use since the previous sample, 100 = all cores busy
@@ -32,9 +32,114 @@ public record ResourceSample(double secondsSinceStart, double processCpuPercent,
         gpus = List.copyOf(gpus);
     }
 
+    /** A sample taken {@code secondsSinceStart} into its attempt; measures left unset are zero, or empty. */
+    public static Builder builder(double secondsSinceStart) {
+        return new Builder(secondsSinceStart);
+    }
+
     public ResourceSample withSamplesDropped(long dropped) {
         return new ResourceSample(secondsSinceStart, processCpuPercent, processRssBytes, hostCpuPercent,
                 hostUsedBytes, processHostCpuPercent, processThreads, hostAvailableBytes, hostLoadAverage,
                 hostCoreCpuPercent, cpuTemperatureCelsius, cpuFrequencyMhz, cpuEnergyJoules, gpus, dropped);
+    }
+
+    /** Names every measure where it is set; see the record's components for what each one means. */
+    public static final class Builder {
+
+        private final double secondsSinceStart;
+        private double processCpuPercent;
+        private long processRssBytes;
+        private double processHostCpuPercent;
+        private int processThreads;
+        private double hostCpuPercent;
+        private long hostUsedBytes;
+        private long hostAvailableBytes;
+        private Optional<Double> hostLoadAverage = Optional.empty();
+        private List<Double> hostCoreCpuPercent = List.of();
+        private Optional<Double> cpuTemperatureCelsius = Optional.empty();
+        private Optional<Double> cpuFrequencyMhz = Optional.empty();
+        private Optional<Double> cpuEnergyJoules = Optional.empty();
+        private List<GpuSample> gpus = List.of();
+        private long samplesDropped;
+
+        private Builder(double secondsSinceStart) {
+            this.secondsSinceStart = secondsSinceStart;
+        }
+
+        public Builder processCpuPercent(double percent) {
+            this.processCpuPercent = percent;
+            return this;
+        }
+
+        public Builder processRssBytes(long bytes) {
+            this.processRssBytes = bytes;
+            return this;
+        }
+
+        public Builder processHostCpuPercent(double percent) {
+            this.processHostCpuPercent = percent;
+            return this;
+        }
+
+        public Builder processThreads(int threads) {
+            this.processThreads = threads;
+            return this;
+        }
+
+        public Builder hostCpuPercent(double percent) {
+            this.hostCpuPercent = percent;
+            return this;
+        }
+
+        public Builder hostUsedBytes(long bytes) {
+            this.hostUsedBytes = bytes;
+            return this;
+        }
+
+        public Builder hostAvailableBytes(long bytes) {
+            this.hostAvailableBytes = bytes;
+            return this;
+        }
+
+        public Builder hostLoadAverage(Optional<Double> loadAverage) {
+            this.hostLoadAverage = loadAverage;
+            return this;
+        }
+
+        public Builder hostCoreCpuPercent(List<Double> percentPerCore) {
+            this.hostCoreCpuPercent = percentPerCore;
+            return this;
+        }
+
+        public Builder cpuTemperatureCelsius(Optional<Double> celsius) {
+            this.cpuTemperatureCelsius = celsius;
+            return this;
+        }
+
+        public Builder cpuFrequencyMhz(Optional<Double> mhz) {
+            this.cpuFrequencyMhz = mhz;
+            return this;
+        }
+
+        public Builder cpuEnergyJoules(Optional<Double> joules) {
+            this.cpuEnergyJoules = joules;
+            return this;
+        }
+
+        public Builder gpus(List<GpuSample> gpus) {
+            this.gpus = gpus;
+            return this;
+        }
+
+        public Builder samplesDropped(long dropped) {
+            this.samplesDropped = dropped;
+            return this;
+        }
+
+        public ResourceSample build() {
+            return new ResourceSample(secondsSinceStart, processCpuPercent, processRssBytes, hostCpuPercent,
+                    hostUsedBytes, processHostCpuPercent, processThreads, hostAvailableBytes, hostLoadAverage,
+                    hostCoreCpuPercent, cpuTemperatureCelsius, cpuFrequencyMhz, cpuEnergyJoules, gpus, samplesDropped);
+        }
     }
 }

@@ -8,8 +8,9 @@ public final class ServiceKeys {
     public static final ServiceKey<CoordinatorCommand> COORDINATOR =
             ServiceKey.create(CoordinatorCommand.class, "benchfleet-coordinator");
 
-    public static final ServiceKey<WorkerNodeMessage> WORKER_NODE =
-            ServiceKey.create(WorkerNodeMessage.class, "benchfleet-worker-node");
+    /** Registered once per slot of every worker node; the coordinator counts worker nodes by their addresses. */
+    public static final ServiceKey<WorkerNodeMessage> SLOT =
+            ServiceKey.create(WorkerNodeMessage.class, "benchfleet-slot");
 
     private ServiceKeys() {
     }

@@ -10,8 +10,9 @@ import io.benchfleet.protocol.cluster.GpuSample;
 import io.benchfleet.protocol.cluster.GpuDevice;
 import io.benchfleet.protocol.cluster.HostInfo;
 import io.benchfleet.protocol.cluster.ResourceSample;
+import io.benchfleet.protocol.cluster.SlotName;
 import io.benchfleet.protocol.cluster.WorkerNodeMessage;
-import io.benchfleet.protocol.event.TrainerEvent;
+import io.benchfleet.protocol.trainer.TrainerEvent;
 import io.benchfleet.protocol.sweep.Device;
 import io.benchfleet.protocol.sweep.TaskSpec;
 import io.benchfleet.protocol.sweep.TrainingSettings;
@@ -61,7 +62,8 @@ public final class MessageRegistry {
             Layer.BatchNorm.class,
             GpuSample.class,
             Optional.class,
-            GpuDevice.class);
+            GpuDevice.class,
+            SlotName.class);
 
     private MessageRegistry() {
     }

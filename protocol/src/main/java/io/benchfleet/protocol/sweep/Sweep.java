@@ -3,49 +3,52 @@ package io.benchfleet.protocol.sweep;
 import io.benchfleet.protocol.architecture.Architecture;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * A validated sweep file: the axes that expand into tasks, plus the settings every task shares.
- *
- * @param split           how every task divides its dataset; k-fold expands into one task per fold
- * @param trainFractions  the train-fraction axis: each task trains on this stratified share of its
- *                        training part (S3 measures time and memory against training-set size)
- * @param dataDir         where trainers look for datasets first (relative to the worker's directory)
- * @param metricsInterval how often the metrics agent samples a trainer
- * @param datasetsOf      architecture name to the only datasets it trains on; an architecture not in it trains on
- *                        every dataset (S1 and S4 pair each model with its own dataset)
- */
-public record Sweep(
-        String name,
-        List<String> datasets,
-        List<Architecture> architectures,
-        List<Device> devices,
-        Split split,
-        List<Double> trainFractions,
-        int repetitions,
-        TrainingOverrides training,
-        long seed,
-        String dataDir,
-        Duration metricsInterval,
-        Map<String, List<String>> datasetsOf) {
+/** A validated sweep file: the axes that expand into tasks, plus the settings every task shares. */
+public record Sweep(String name, Axes axes, Settings settings) {
 
-    public Sweep {
-        datasets = List.copyOf(datasets);
-        architectures = List.copyOf(architectures);
-        devices = List.copyOf(devices);
-        trainFractions = List.copyOf(trainFractions);
-        datasetsOf = Map.copyOf(datasetsOf);
+    /**
+     * What varies from task to task.
+     *
+     * @param split          how every task divides its dataset; k-fold expands into one task per fold
+     * @param trainFractions the train-fraction axis: each task trains on this stratified share of its
+     *                       training part (S3 measures time and memory against training-set size)
+     * @param datasetsOf     architecture name to the only datasets it trains on; an architecture not in it trains on
+     *                       every dataset (S1 and S4 pair each model with its own dataset)
+     */
+    public record Axes(List<String> datasets, List<Architecture> architectures, List<Device> devices, Split split,
+                       List<Double> trainFractions, int repetitions, Map<String, List<String>> datasetsOf) {
+
+        public Axes {
+            datasets = List.copyOf(datasets);
+            architectures = List.copyOf(architectures);
+            devices = List.copyOf(devices);
+            trainFractions = List.copyOf(trainFractions);
+            datasetsOf = Map.copyOf(datasetsOf);
+        }
+
+        /** A full cross product: every architecture on every dataset. */
+        public Axes(List<String> datasets, List<Architecture> architectures, List<Device> devices, Split split,
+                    List<Double> trainFractions, int repetitions) {
+            this(datasets, architectures, devices, split, trainFractions, repetitions, Map.of());
+        }
+
+        public boolean trainsOn(Architecture architecture, String dataset) {
+            return datasetsOf.getOrDefault(architecture.name(), datasets).contains(dataset);
+        }
     }
 
-    /** A full cross product: every architecture on every dataset. */
-    public Sweep(String name, List<String> datasets, List<Architecture> architectures, List<Device> devices, Split split,
-                 List<Double> trainFractions, int repetitions, TrainingOverrides training, long seed, String dataDir,
-                 Duration metricsInterval) {
-        this(name, datasets, architectures, devices, split, trainFractions, repetitions, training, seed, dataDir,
-                metricsInterval, Map.of());
+    /**
+     * What every task of the sweep shares.
+     *
+     * @param dataDir         where trainers look for datasets first (relative to the worker's directory)
+     * @param metricsInterval how often the metrics agent samples a trainer
+     */
+    public record Settings(TrainingOverrides training, long seed, String dataDir, Duration metricsInterval) {
     }
 
     /**
@@ -53,18 +56,18 @@ public record Sweep(
      * in that order: the folds of a repetition are separate tasks, so they run in parallel.
      */
     public List<TaskSpec> tasks() {
-        var tasks = new java.util.ArrayList<TaskSpec>();
-        for (String dataset : datasets) {
-            for (Architecture architecture : architectures) {
-                if (!trainsOn(architecture, dataset)) {
+        var tasks = new ArrayList<TaskSpec>();
+        for (String dataset : datasets()) {
+            for (Architecture architecture : architectures()) {
+                if (!axes.trainsOn(architecture, dataset)) {
                     continue;
                 }
-                for (Device device : devices) {
-                    for (int repetition = 1; repetition <= repetitions; repetition++) {
-                        for (int fold : split.folds()) {
-                            for (double fraction : trainFractions) {
-                                tasks.add(new TaskSpec(dataset, architecture.name(), device, split.label(), fold,
-                                        repetition, seedOf(repetition), training.resolve(architecture), fraction));
+                for (Device device : devices()) {
+                    for (int repetition = 1; repetition <= repetitions(); repetition++) {
+                        for (int fold : split().folds()) {
+                            for (double fraction : trainFractions()) {
+                                tasks.add(new TaskSpec(dataset, architecture.name(), device, split().label(), fold,
+                                        repetition, seedOf(repetition), training().resolve(architecture), fraction));
                             }
                         }
                     }
@@ -76,15 +79,51 @@ public record Sweep(
 
     /** The definition a task's architecture name stands for: from the zoo or written in the sweep file. */
     public Optional<Architecture> architecture(String name) {
-        return architectures.stream().filter(a -> a.name().equals(name)).findFirst();
+        return architectures().stream().filter(a -> a.name().equals(name)).findFirst();
     }
 
-    public boolean trainsOn(Architecture architecture, String dataset) {
-        return datasetsOf.getOrDefault(architecture.name(), datasets).contains(dataset);
+    public List<String> datasets() {
+        return axes.datasets();
+    }
+
+    public List<Architecture> architectures() {
+        return axes.architectures();
+    }
+
+    public List<Device> devices() {
+        return axes.devices();
+    }
+
+    public Split split() {
+        return axes.split();
+    }
+
+    public List<Double> trainFractions() {
+        return axes.trainFractions();
+    }
+
+    public int repetitions() {
+        return axes.repetitions();
+    }
+
+    public TrainingOverrides training() {
+        return settings.training();
+    }
+
+    public long seed() {
+        return settings.seed();
+    }
+
+    public String dataDir() {
+        return settings.dataDir();
+    }
+
+    public Duration metricsInterval() {
+        return settings.metricsInterval();
     }
 
     /** Repetitions differ in seed, so their spread shows the run-to-run variance of training itself. */
     private long seedOf(int repetition) {
-        return seed + repetition - 1;
+        return seed() + repetition - 1;
     }
 }

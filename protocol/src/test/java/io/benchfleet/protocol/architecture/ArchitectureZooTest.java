@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ArchitectureZooTest {
 
-    /** SEEDS.md: the counts the studies report, each for the input of its own dataset. */
+    /** docs/studies.md: the counts the studies report, each for the input of its own dataset. */
     @ParameterizedTest
     @CsvSource({
             "mlp-small, 101770", "cnn-medium, 220234", "cnn-big, 1683722",

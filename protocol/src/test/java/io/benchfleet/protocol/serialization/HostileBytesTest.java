@@ -3,7 +3,7 @@ package io.benchfleet.protocol.serialization;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
-import io.benchfleet.protocol.event.TrainerEvent;
+import io.benchfleet.protocol.trainer.TrainerEvent;
 import org.junit.jupiter.api.Test;
 
 import java.io.Serializable;

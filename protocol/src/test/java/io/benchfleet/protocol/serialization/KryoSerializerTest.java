@@ -5,6 +5,7 @@ import io.benchfleet.protocol.architecture.Architecture;
 import io.benchfleet.protocol.architecture.Layer;
 import io.benchfleet.protocol.architecture.Optimizer;
 import io.benchfleet.protocol.architecture.Shape;
+import io.benchfleet.protocol.cluster.SlotName;
 import io.benchfleet.protocol.cluster.ClusterConfig;
 import io.benchfleet.protocol.cluster.CoordinatorCommand;
 import io.benchfleet.protocol.cluster.GpuDevice;
@@ -12,7 +13,7 @@ import io.benchfleet.protocol.cluster.GpuSample;
 import io.benchfleet.protocol.cluster.HostInfo;
 import io.benchfleet.protocol.cluster.ResourceSample;
 import io.benchfleet.protocol.cluster.WorkerNodeMessage;
-import io.benchfleet.protocol.event.TrainerEvent;
+import io.benchfleet.protocol.trainer.TrainerEvent;
 import io.benchfleet.protocol.sweep.Device;
 import io.benchfleet.protocol.sweep.TaskSpec;
 import io.benchfleet.protocol.sweep.TrainingSettings;
@@ -75,12 +76,16 @@ class KryoSerializerTest {
                 List.of(new GpuDevice(0, "NVIDIA H200", 143_771L << 20, "580.159.04", "9.0", "13.0")));
         var gpu = new GpuSample(0, Optional.of(87.0), Optional.of(3_000_000_000L), Optional.of(80_000_000_000L),
                 Optional.of(250.5), Optional.of(61.0), Optional.empty(), Optional.of(125.0));
-        var sample = new ResourceSample(1.5, 97.0, 800_000_000, 51.0, 5_000_000_000L, 48.5, 42, 19_000_000_000L,
-                Optional.of(1.25), List.of(90.0, 12.5), Optional.empty(), Optional.of(2600.0), Optional.of(12.5),
-                List.of(gpu), 3);
+        var sample = ResourceSample.builder(1.5)
+                .processCpuPercent(97.0).processRssBytes(800_000_000).processHostCpuPercent(48.5).processThreads(42)
+                .hostCpuPercent(51.0).hostUsedBytes(5_000_000_000L).hostAvailableBytes(19_000_000_000L)
+                .hostLoadAverage(Optional.of(1.25)).hostCoreCpuPercent(List.of(90.0, 12.5))
+                .cpuFrequencyMhz(Optional.of(2600.0)).cpuEnergyJoules(Optional.of(12.5))
+                .gpus(List.of(gpu)).samplesDropped(3)
+                .build();
         return List.of(
-                new CoordinatorCommand.RegisterWorker("worker-1", host, List.of("cpu")),
-                new CoordinatorCommand.RequestTask("worker-1", "cpu", workerProbe.ref()),
+                new CoordinatorCommand.RegisterWorker("worker-1", host, List.of(SlotName.cpu(), SlotName.gpu(1))),
+                new CoordinatorCommand.RequestTask("worker-1", SlotName.cpu(0), workerProbe.ref()),
                 new CoordinatorCommand.ReportEvent("a-1", started),
                 new CoordinatorCommand.ReportEvent("a-1", epoch),
                 new CoordinatorCommand.ReportEvent("a-1", finished),

@@ -18,8 +18,10 @@ class SplitTest {
             new TrainingOverrides(OptionalInt.of(1), OptionalInt.empty(), 0, Optional.empty());
 
     private static Sweep sweep(Split split, List<Double> trainFractions, int repetitions) {
-        return new Sweep("cv", List.of("letter"), List.of(ArchitectureZoo.byName("mlp-small").orElseThrow()),
-                List.of(Device.CPU), split, trainFractions, repetitions, ONE_EPOCH, 1, "data", Duration.ofSeconds(1));
+        return new Sweep("cv",
+                new Sweep.Axes(List.of("letter"), List.of(ArchitectureZoo.byName("mlp-small").orElseThrow()),
+                        List.of(Device.CPU), split, trainFractions, repetitions),
+                new Sweep.Settings(ONE_EPOCH, 1, "data", Duration.ofSeconds(1)));
     }
 
     @Test

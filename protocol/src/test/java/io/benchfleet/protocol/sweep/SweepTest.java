@@ -25,10 +25,11 @@ class SweepTest {
     }
 
     private static Sweep sweep(List<String> architectures, int repetitions, TrainingOverrides training) {
-        return new Sweep("quickstart", List.of("fashion-mnist", "mnist"),
-                architectures.stream().map(name -> ArchitectureZoo.byName(name).orElseThrow()).toList(),
-                List.of(Device.CPU), Split.STANDARD, List.of(1.0), repetitions, training, 1, "data",
-                Duration.ofSeconds(1));
+        return new Sweep("quickstart",
+                new Sweep.Axes(List.of("fashion-mnist", "mnist"),
+                        architectures.stream().map(name -> ArchitectureZoo.byName(name).orElseThrow()).toList(),
+                        List.of(Device.CPU), Split.STANDARD, List.of(1.0), repetitions),
+                new Sweep.Settings(training, 1, "data", Duration.ofSeconds(1)));
     }
 
     @Test

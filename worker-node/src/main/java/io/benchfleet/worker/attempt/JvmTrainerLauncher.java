@@ -1,8 +1,7 @@
 package io.benchfleet.worker.attempt;
 
-import io.benchfleet.protocol.cluster.SlotGpus;
-import io.benchfleet.trainer.TrainerMain;
-import io.benchfleet.trainer.TrainerTask;
+import io.benchfleet.protocol.cluster.SlotName;
+import io.benchfleet.protocol.trainer.TrainerTask;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,13 +15,16 @@ import java.util.Optional;
 
 /**
  * Forks {@code java ... TrainerMain} with this worker node's own classpath: one JVM per attempt, so
- * a native crash in ND4J cannot take the worker node down (DESIGN.md decision 3). A gpu slot's trainer
+ * a native crash in ND4J cannot take the worker node down (docs/architecture.md, decision 3). A gpu slot's trainer
  * gets the CUDA trainer's jars in front: ND4J loads the CUDA backend where it can, and falls back to
  * the CPU one where it cannot, which the trainer then refuses (BackendCheck).
  */
 public final class JvmTrainerLauncher implements TrainerLauncher {
 
-    /** JavaCPP otherwise unpacks the first native variant it finds; this is the 6x faster one (DL4J-NOTES.md). */
+    /** The DL4J trainer's entry point, from the trainer-dl4j module on this node's runtime classpath. */
+    static final String TRAINER_MAIN = "io.benchfleet.trainer.TrainerMain";
+
+    /** JavaCPP otherwise unpacks the first native variant it finds; this is the 6x faster one (docs/dl4j-performance.md). */
     private static final String CPU_NATIVE_VARIANT = "-Dorg.bytedeco.javacpp.platform.extension=-onednn-avx2";
     /** nd4j-cuda's variant built with cuDNN, the one the cuda profile installs. */
     private static final String CUDA_NATIVE_VARIANT = "-Dorg.bytedeco.javacpp.platform.extension=-cudnn";
@@ -43,14 +45,14 @@ public final class JvmTrainerLauncher implements TrainerLauncher {
     }
 
     @Override
-    public Process start(TrainerTask task, String slot) throws IOException {
+    public Process start(TrainerTask task, SlotName slot) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command(task, slot));
         Map<String, String> env = builder.environment();
         TrainerLauncher.pinToSlotGpus(slot, env);
         // The slot's cores, set before ND4J loads: more threads than cores costs 2x on small models.
         env.put("OMP_NUM_THREADS", Integer.toString(task.threads()));
         env.put("OPENBLAS_NUM_THREADS", Integer.toString(task.threads()));
-        // ND4J's OpenBLAS 0.3.19 falls back to its generic SSE3 kernels on recent CPUs (DL4J-NOTES.md:
+        // ND4J's OpenBLAS 0.3.19 falls back to its generic SSE3 kernels on recent CPUs (docs/dl4j-performance.md:
         // sgemm 19.8 vs 55.4 GFLOP/s); its Haswell kernels give the same losses, bit for bit, here.
         if (!env.containsKey(OPENBLAS_CORETYPE) && HAS_AVX2_AND_FMA) {
             env.put(OPENBLAS_CORETYPE, "Haswell");
@@ -67,8 +69,8 @@ public final class JvmTrainerLauncher implements TrainerLauncher {
         }
     }
 
-    List<String> command(TrainerTask task, String slot) {
-        boolean onGpu = !SlotGpus.of(slot).isEmpty();
+    List<String> command(TrainerTask task, SlotName slot) {
+        boolean onGpu = !slot.gpus().isEmpty();
         String classpath = System.getProperty("java.class.path");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -79,8 +81,8 @@ public final class JvmTrainerLauncher implements TrainerLauncher {
         command.add("-cp");
         command.add(onGpu ? cudaLib.map(lib -> lib.resolve("*") + File.pathSeparator + classpath).orElse(classpath)
                 : classpath);
-        command.add(TrainerMain.class.getName());
-        command.add(TrainerMain.encode(task));
+        command.add(TRAINER_MAIN);
+        command.add(task.encode());
         return command;
     }
 }

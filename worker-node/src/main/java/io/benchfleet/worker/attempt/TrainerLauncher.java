@@ -1,7 +1,7 @@
 package io.benchfleet.worker.attempt;
 
-import io.benchfleet.protocol.cluster.SlotGpus;
-import io.benchfleet.trainer.TrainerTask;
+import io.benchfleet.protocol.cluster.SlotName;
+import io.benchfleet.protocol.trainer.TrainerTask;
 
 import java.io.IOException;
 import java.util.Map;
@@ -13,15 +13,15 @@ import java.util.stream.Collectors;
  */
 public interface TrainerLauncher {
 
-    /** @param slot the slot the attempt runs in, e.g. {@code cpu} or {@code gpu:1} */
-    Process start(TrainerTask task, String slot) throws IOException;
+    /** @param slot the slot the attempt runs in */
+    Process start(TrainerTask task, SlotName slot) throws IOException;
 
     /**
      * A gpu slot's trainer sees its own GPU alone (as device 0): CUDA libraries otherwise take memory on
      * every GPU, and a trainer must not share another slot's.
      */
-    static void pinToSlotGpus(String slot, Map<String, String> environment) {
-        var gpus = SlotGpus.of(slot);
+    static void pinToSlotGpus(SlotName slot, Map<String, String> environment) {
+        var gpus = slot.gpus();
         if (!gpus.isEmpty()) {
             environment.put("CUDA_VISIBLE_DEVICES", gpus.stream().map(String::valueOf).collect(Collectors.joining(",")));
         }

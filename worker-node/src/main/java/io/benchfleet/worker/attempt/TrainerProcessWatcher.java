@@ -1,7 +1,7 @@
 package io.benchfleet.worker.attempt;
 
-import io.benchfleet.protocol.event.EventLine;
-import io.benchfleet.protocol.event.TrainerEvent;
+import io.benchfleet.protocol.trainer.EventLine;
+import io.benchfleet.protocol.trainer.TrainerEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

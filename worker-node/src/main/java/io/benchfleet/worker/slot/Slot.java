@@ -1,40 +1,48 @@
 package io.benchfleet.worker.slot;
 
 import io.benchfleet.metrics.MetricsAgent;
-import io.benchfleet.protocol.cluster.SlotGpus;
 import io.benchfleet.protocol.cluster.CoordinatorCommand;
 import io.benchfleet.protocol.cluster.ServiceKeys;
+import io.benchfleet.protocol.cluster.SlotName;
 import io.benchfleet.protocol.cluster.WorkerNodeMessage;
-import io.benchfleet.protocol.event.TrainerEvent;
-import io.benchfleet.protocol.event.TrainerEvent.FailureKind;
-import io.benchfleet.trainer.TrainerTask;
+import io.benchfleet.protocol.trainer.TrainerEvent;
+import io.benchfleet.protocol.trainer.TrainerEvent.FailureKind;
+import io.benchfleet.protocol.trainer.TrainerTask;
 import io.benchfleet.worker.attempt.TrainerLauncher;
 import io.benchfleet.worker.attempt.TrainerProcessWatcher;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
-import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.BehaviorBuilder;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
- * One slot of a worker node: asks the coordinator for a task when free, runs it as a trainer
- * process, forwards the trainer's events and asks again. Workers pull (DESIGN.md decision 2). The
- * slot ends an attempt itself when its trainer outlives the task timeout, or when the node stops
- * and the attempt is to be handed back; the trainer's own last words then come too late and are
- * dropped, so the coordinator hears exactly one final event per attempt from here.
+ * One slot of a worker node: asks the coordinator for a task when free, runs it as a trainer process, forwards
+ * the trainer's events and asks again. Workers pull: the coordinator offers a task only to a slot that asked.
+ * <p>
+ * {@linkplain #idle() Idle}, the slot asks for a task, and after "none now" asks again a little later.
+ * {@linkplain #running Running}, it follows one attempt: its trainer process, the watcher's events and the task
+ * timeout. When the worker node stops, the slot hands the running attempt back or {@linkplain #stopping lets it
+ * finish}, replies that it is done, and from then on is {@linkplain #stopped() stopped}: it turns down what the
+ * coordinator still offers.
+ * <p>
+ * The slot ends an attempt itself when its trainer outlives the task timeout, or when the attempt is handed
+ * back; the trainer's own last words then come too late and are dropped, so the coordinator hears exactly one
+ * final event per attempt from here.
  */
-public final class Slot extends AbstractBehavior<Slot.Command> {
+public final class Slot {
 
     /** How long a slot waits after "none now" before asking again. */
     static final Duration ASK_AGAIN_AFTER = Duration.ofSeconds(1);
@@ -70,33 +78,48 @@ public final class Slot extends AbstractBehavior<Slot.Command> {
     }
 
     /** What a slot needs to know about itself and the node it belongs to. */
-    public record Settings(String workerId, String name, int threads) {
+    public record Settings(String workerId, SlotName name, int threads) {
     }
 
-    private record RunningAttempt(String attemptId, Process process) {
+    /** The attempt a slot runs, and the trainer process carrying it out. */
+    private record RunningAttempt(String id, Process trainer) {
+
+        /** SIGKILL, whatever the trainer forked too: a trainer past its time or handed back has nothing left to say. */
+        void kill() {
+            trainer.descendants().forEach(ProcessHandle::destroyForcibly);
+            trainer.destroyForcibly();
+        }
+
+        /** SIGTERM rather than SIGKILL: the trainer JVM's shutdown hooks still run. */
+        void terminate() {
+            trainer.descendants().forEach(ProcessHandle::destroy);
+            trainer.destroy();
+        }
     }
 
+    private final ActorContext<Command> context;
+    private final TimerScheduler<Command> timers;
     private final Settings settings;
     private final ActorRef<CoordinatorCommand> coordinator;
     private final ActorRef<MetricsAgent.Command> metricsAgent;
     private final TrainerLauncher launcher;
     private final Executor processThreads;
-    private final TimerScheduler<Command> timers;
     private final ActorRef<WorkerNodeMessage> replies;
-    private Optional<RunningAttempt> running = Optional.empty();
-    private Optional<ActorRef<Done>> stopping = Optional.empty();
 
     public static Behavior<Command> create(Settings settings, ActorRef<CoordinatorCommand> coordinator,
                                            ActorRef<MetricsAgent.Command> metricsAgent, TrainerLauncher launcher,
                                            Executor processThreads) {
-        return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-                new Slot(context, timers, settings, coordinator, metricsAgent, launcher, processThreads)));
+        return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
+            Slot slot = new Slot(context, timers, settings, coordinator, metricsAgent, launcher, processThreads);
+            slot.askForTask();
+            return slot.idle();
+        }));
     }
 
     private Slot(ActorContext<Command> context, TimerScheduler<Command> timers, Settings settings,
                  ActorRef<CoordinatorCommand> coordinator, ActorRef<MetricsAgent.Command> metricsAgent,
                  TrainerLauncher launcher, Executor processThreads) {
-        super(context);
+        this.context = context;
         this.timers = timers;
         this.settings = settings;
         this.coordinator = coordinator;
@@ -104,134 +127,196 @@ public final class Slot extends AbstractBehavior<Slot.Command> {
         this.launcher = launcher;
         this.processThreads = processThreads;
         this.replies = context.messageAdapter(WorkerNodeMessage.class, FromCoordinator::new);
-        context.getSystem().receptionist().tell(Receptionist.register(ServiceKeys.WORKER_NODE, replies));
-        askForWork();
+        context.getSystem().receptionist().tell(Receptionist.register(ServiceKeys.SLOT, replies));
     }
 
-    @Override
-    public Receive<Command> createReceive() {
-        return newReceiveBuilder()
-                .onMessage(FromCoordinator.class, this::onCoordinatorReply)
+    /** Free: waiting for the coordinator's answer, or for the time to ask again. */
+    private Behavior<Command> idle() {
+        return Behaviors.receive(Command.class)
+                .onMessage(FromCoordinator.class, this::onAnswer)
                 .onMessageEquals(AskAgain.INSTANCE, this::onAskAgain)
-                .onMessage(TrainerSaid.class, this::onTrainerEvent)
-                .onMessage(TimedOut.class, this::onTimedOut)
-                .onMessage(Stop.class, this::onStopRequested)
-                .onSignal(PostStop.class, signal -> onStop())
+                .onMessage(TrainerSaid.class, this::dropLateEvent)
+                .onMessage(TimedOut.class, this::dropLateTimeout)
+                .onMessage(Stop.class, this::onStopWhileIdle)
                 .build();
     }
 
-    private Behavior<Command> onCoordinatorReply(FromCoordinator reply) {
-        if (!(reply.message() instanceof WorkerNodeMessage.TaskOffer offer)) {
-            timers.startSingleTimer(AskAgain.INSTANCE, ASK_AGAIN_AFTER);
-        } else if (stopping.isPresent()) {
-            // The offer crossed our stop: the coordinator must hear at once that nobody runs it.
-            coordinator.tell(new CoordinatorCommand.ReportEvent(offer.attemptId(),
-                    new TrainerEvent.Failed(FailureKind.HANDED_BACK, "worker node " + settings.workerId() + " is stopping")));
-        } else {
-            startAttempt(offer);
-        }
-        return this;
+    /** Carrying out {@code attempt}; the slot asks for the next task once it has ended. */
+    private Behavior<Command> running(RunningAttempt attempt) {
+        return handlingAttempt(attempt, this::askForNextTask)
+                .onMessage(FromCoordinator.class, answer -> turnDown(answer,
+                        "slot " + settings.name() + " is still running attempt " + attempt.id()))
+                .onMessage(Stop.class, stop -> onStop(attempt, stop, List.of()))
+                .build();
+    }
+
+    /** The worker node is stopping and {@code attempt} is to finish; then {@code waiting} hear that the slot is done. */
+    private Behavior<Command> stopping(RunningAttempt attempt, List<ActorRef<Done>> waiting) {
+        return handlingAttempt(attempt, () -> doneStopping(waiting))
+                .onMessage(FromCoordinator.class, this::turnDownWhileStopping)
+                .onMessage(Stop.class, stop -> onStop(attempt, stop, waiting))
+                .build();
+    }
+
+    /** The worker node is stopping and the slot is free: it takes no more work. */
+    private Behavior<Command> stopped() {
+        return Behaviors.receive(Command.class)
+                .onMessage(FromCoordinator.class, this::turnDownWhileStopping)
+                .onMessage(TrainerSaid.class, this::dropLateEvent)
+                .onMessage(TimedOut.class, this::dropLateTimeout)
+                .onMessage(Stop.class, stop -> doneStopping(List.of(stop.replyTo())))
+                .build();
+    }
+
+    /** What running and stopping share: the attempt's events, its timeout, and its trainer when the slot goes. */
+    private BehaviorBuilder<Command> handlingAttempt(RunningAttempt attempt, Supplier<Behavior<Command>> afterwards) {
+        return Behaviors.receive(Command.class)
+                .onMessage(TrainerSaid.class, said -> onTrainerSaid(attempt, said, afterwards))
+                .onMessage(TimedOut.class, timedOut -> onTimedOut(attempt, timedOut, afterwards))
+                .onSignal(PostStop.class, signal -> {
+                    context.getLog().info("slot {} stops; ending its trainer (pid {})", settings.name(),
+                            attempt.trainer().pid());
+                    attempt.terminate();
+                    return Behaviors.same();
+                });
     }
 
     private Behavior<Command> onAskAgain() {
-        if (running.isEmpty() && stopping.isEmpty()) {
-            askForWork();
-        }
-        return this;
+        askForTask();
+        return Behaviors.same();
     }
 
-    private void startAttempt(WorkerNodeMessage.TaskOffer offer) {
+    private Behavior<Command> onStopWhileIdle(Stop stop) {
+        timers.cancel(AskAgain.INSTANCE);
+        return doneStopping(List.of(stop.replyTo()));
+    }
+
+    private Behavior<Command> onAnswer(FromCoordinator answer) {
+        if (answer.message() instanceof WorkerNodeMessage.TaskOffer offer) {
+            return start(offer);
+        }
+        timers.startSingleTimer(AskAgain.INSTANCE, ASK_AGAIN_AFTER);
+        return Behaviors.same();
+    }
+
+    private Behavior<Command> start(WorkerNodeMessage.TaskOffer offer) {
         String attemptId = offer.attemptId();
-        getContext().getLog().info("slot {} starts attempt {} ({} / {})", settings.name(), attemptId,
+        context.getLog().info("slot {} starts attempt {} ({} / {})", settings.name(), attemptId,
                 offer.task().dataset(), offer.task().architecture());
         try {
-            Process process = launcher.start(new TrainerTask(attemptId, offer.task(), offer.architecture(), offer.dataDir(),
-                    TrainerThreads.of(offer.task(), offer.architecture(), settings.threads())), settings.name());
-            running = Optional.of(new RunningAttempt(attemptId, process));
-            timers.startSingleTimer(TIMEOUT_TIMER, new TimedOut(attemptId, offer.taskTimeout()), offer.taskTimeout());
-            metricsAgent.tell(new MetricsAgent.Watch(attemptId, process.pid(), Instant.now(), offer.metricsInterval(),
-                    SlotGpus.of(settings.name()), coordinator));
-            ActorRef<Command> self = getContext().getSelf();
-            new TrainerProcessWatcher(attemptId, process)
-                    .follow(processThreads, event -> self.tell(new TrainerSaid(attemptId, event)));
+            Process trainer = launcher.start(new TrainerTask(attemptId, offer.task(), offer.architecture(),
+                    offer.dataDir(), TrainerThreads.of(offer.task(), offer.architecture(), settings.threads())),
+                    settings.name());
+            return running(follow(offer, trainer));
         } catch (IOException e) {
-            getContext().getLog().error("slot {} cannot start a trainer for {}", settings.name(), attemptId, e);
-            endAttempt(attemptId, new TrainerEvent.Failed(FailureKind.CRASHED,
+            context.getLog().error("slot {} cannot start a trainer for {}", settings.name(), attemptId, e);
+            report(attemptId, new TrainerEvent.Failed(FailureKind.CRASHED,
                     "cannot start the trainer process: " + e.getMessage()));
+            askForTask();
+            return Behaviors.same();
         }
     }
 
-    private Behavior<Command> onTrainerEvent(TrainerSaid said) {
-        if (!isRunning(said.attemptId())) {
-            getContext().getLog().debug("slot {} drops {} of attempt {}: the slot already ended it", settings.name(),
-                    said.event().getClass().getSimpleName(), said.attemptId());
-        } else if (said.event().isFinal()) {
-            endAttempt(said.attemptId(), said.event());
-        } else {
-            coordinator.tell(new CoordinatorCommand.ReportEvent(said.attemptId(), said.event()));
+    /** Sets the attempt's timeout, has its trainer sampled, and turns the trainer's output into messages. */
+    private RunningAttempt follow(WorkerNodeMessage.TaskOffer offer, Process trainer) {
+        String attemptId = offer.attemptId();
+        timers.startSingleTimer(TIMEOUT_TIMER, new TimedOut(attemptId, offer.taskTimeout()), offer.taskTimeout());
+        metricsAgent.tell(new MetricsAgent.Watch(attemptId, trainer.pid(), Instant.now(), offer.metricsInterval(),
+                settings.name().gpus(), coordinator));
+        ActorRef<Command> self = context.getSelf();
+        new TrainerProcessWatcher(attemptId, trainer)
+                .follow(processThreads, event -> self.tell(new TrainerSaid(attemptId, event)));
+        return new RunningAttempt(attemptId, trainer);
+    }
+
+    private Behavior<Command> onTrainerSaid(RunningAttempt attempt, TrainerSaid said,
+                                            Supplier<Behavior<Command>> afterwards) {
+        if (!said.attemptId().equals(attempt.id())) {
+            return dropLateEvent(said);
         }
-        return this;
-    }
-
-    private Behavior<Command> onTimedOut(TimedOut timedOut) {
-        if (isRunning(timedOut.attemptId())) {
-            getContext().getLog().warn("slot {}: attempt {} ran longer than the task timeout of {}; killing its trainer",
-                    settings.name(), timedOut.attemptId(), timedOut.timeout());
-            killTrainer();
-            endAttempt(timedOut.attemptId(), new TrainerEvent.Failed(FailureKind.TIMED_OUT,
-                    "the trainer ran longer than the task-timeout of " + timedOut.timeout() + " and was killed"));
+        if (said.event().isFinal()) {
+            end(attempt, said.event());
+            return afterwards.get();
         }
-        return this;
+        report(attempt.id(), said.event());
+        return Behaviors.same();
     }
 
-    private Behavior<Command> onStopRequested(Stop stop) {
-        stopping = Optional.of(stop.replyTo());
-        if (running.isEmpty()) {
-            stop.replyTo().tell(Done.getInstance());
-        } else if (stop.onStop() == OnStop.HAND_BACK) {
-            String attemptId = running.get().attemptId();
-            getContext().getLog().info("slot {} stops: handing back attempt {}", settings.name(), attemptId);
-            killTrainer();
-            endAttempt(attemptId, new TrainerEvent.Failed(FailureKind.HANDED_BACK,
-                    "worker node " + settings.workerId() + " was stopped and handed the attempt back"));
-        } else {
-            getContext().getLog().info("slot {} stops after attempt {} finishes", settings.name(),
-                    running.get().attemptId());
+    private Behavior<Command> onTimedOut(RunningAttempt attempt, TimedOut timedOut,
+                                         Supplier<Behavior<Command>> afterwards) {
+        if (!timedOut.attemptId().equals(attempt.id())) {
+            return dropLateTimeout(timedOut);
         }
-        return this;
+        context.getLog().warn("slot {}: attempt {} ran longer than the task timeout of {}; killing its trainer",
+                settings.name(), attempt.id(), timedOut.timeout());
+        attempt.kill();
+        end(attempt, new TrainerEvent.Failed(FailureKind.TIMED_OUT,
+                "the trainer ran longer than the task-timeout of " + timedOut.timeout() + " and was killed"));
+        return afterwards.get();
     }
 
-    private boolean isRunning(String attemptId) {
-        return running.isPresent() && running.get().attemptId().equals(attemptId);
+    private Behavior<Command> onStop(RunningAttempt attempt, Stop stop, List<ActorRef<Done>> waiting) {
+        List<ActorRef<Done>> nowWaiting = new ArrayList<>(waiting);
+        nowWaiting.add(stop.replyTo());
+        if (stop.onStop() == OnStop.FINISH) {
+            context.getLog().info("slot {} stops after attempt {} finishes", settings.name(), attempt.id());
+            return stopping(attempt, List.copyOf(nowWaiting));
+        }
+        context.getLog().info("slot {} stops: handing back attempt {}", settings.name(), attempt.id());
+        attempt.kill();
+        end(attempt, new TrainerEvent.Failed(FailureKind.HANDED_BACK,
+                "worker node " + settings.workerId() + " was stopped and handed the attempt back"));
+        return doneStopping(nowWaiting);
     }
 
-    /** Reports the attempt's one final event, then asks for the next task, or tells a stop that the slot is free. */
-    private void endAttempt(String attemptId, TrainerEvent finalEvent) {
+    private Behavior<Command> askForNextTask() {
+        askForTask();
+        return idle();
+    }
+
+    private Behavior<Command> doneStopping(List<ActorRef<Done>> waiting) {
+        waiting.forEach(replyTo -> replyTo.tell(Done.getInstance()));
+        return stopped();
+    }
+
+    /** Reports the attempt's one final event; what the slot does next is up to the behaviour it is in. */
+    private void end(RunningAttempt attempt, TrainerEvent finalEvent) {
         // Samples first, so the last of them reach the coordinator before the attempt's end.
-        metricsAgent.tell(new MetricsAgent.Unwatch(attemptId));
+        metricsAgent.tell(new MetricsAgent.Unwatch(attempt.id()));
         timers.cancel(TIMEOUT_TIMER);
-        running = Optional.empty();
-        coordinator.tell(new CoordinatorCommand.ReportEvent(attemptId, finalEvent));
-        stopping.ifPresentOrElse(replyTo -> replyTo.tell(Done.getInstance()), this::askForWork);
+        report(attempt.id(), finalEvent);
     }
 
-    private void killTrainer() {
-        running.ifPresent(attempt -> {
-            attempt.process().descendants().forEach(ProcessHandle::destroyForcibly);
-            attempt.process().destroyForcibly();
-        });
+    private Behavior<Command> turnDownWhileStopping(FromCoordinator answer) {
+        return turnDown(answer, "worker node " + settings.workerId() + " is stopping");
     }
 
-    private void askForWork() {
+    /** An offer the slot cannot take: the coordinator must hear at once that nobody runs it. */
+    private Behavior<Command> turnDown(FromCoordinator answer, String reason) {
+        if (answer.message() instanceof WorkerNodeMessage.TaskOffer offer) {
+            context.getLog().info("slot {} turns down attempt {}: {}", settings.name(), offer.attemptId(), reason);
+            report(offer.attemptId(), new TrainerEvent.Failed(FailureKind.HANDED_BACK, reason));
+        }
+        return Behaviors.same();
+    }
+
+    private Behavior<Command> dropLateEvent(TrainerSaid said) {
+        context.getLog().debug("slot {} drops {} of attempt {}: the slot already ended it", settings.name(),
+                said.event().getClass().getSimpleName(), said.attemptId());
+        return Behaviors.same();
+    }
+
+    private Behavior<Command> dropLateTimeout(TimedOut timedOut) {
+        context.getLog().debug("slot {} drops the timeout of attempt {}: the attempt already ended", settings.name(),
+                timedOut.attemptId());
+        return Behaviors.same();
+    }
+
+    private void report(String attemptId, TrainerEvent event) {
+        coordinator.tell(new CoordinatorCommand.ReportEvent(attemptId, event));
+    }
+
+    private void askForTask() {
         coordinator.tell(new CoordinatorCommand.RequestTask(settings.workerId(), settings.name(), replies));
-    }
-
-    private Behavior<Command> onStop() {
-        running.ifPresent(attempt -> {
-            getContext().getLog().info("slot {} stops; ending its trainer (pid {})", settings.name(), attempt.process().pid());
-            attempt.process().descendants().forEach(ProcessHandle::destroy);
-            attempt.process().destroy();
-        });
-        return this;
     }
 }

@@ -2,13 +2,13 @@ package io.benchfleet.worker.slot;
 
 import io.benchfleet.protocol.architecture.Architecture;
 import io.benchfleet.protocol.architecture.Shape;
-import io.benchfleet.protocol.dataset.DatasetCatalog;
-import io.benchfleet.protocol.dataset.DatasetInfo;
+import io.benchfleet.dataset.DatasetCatalog;
+import io.benchfleet.dataset.DatasetInfo;
 import io.benchfleet.protocol.sweep.TaskSpec;
 
 /**
  * How many OpenMP/BLAS threads an attempt's trainer gets: the slot's cores, except for networks too small to
- * share. Measured on 2-core machines (DL4J-NOTES.md, BENCHMARKS.md): S2's small MLP (0.1 M multiply-accumulates
+ * share. Measured on 2-core machines (docs/dl4j-performance.md, BENCHMARKS.md): S2's small MLP (0.1 M multiply-accumulates
  * per sample) trains 3x faster on one thread than on two, whose hand-offs cost more than its small gemms
  * gain; its medium CNN (4 M) is 1.2x faster on two. The bound lies between them; where exactly was not measured.
  */

@@ -1,10 +1,11 @@
 package io.benchfleet.worker.attempt;
 
+import io.benchfleet.protocol.cluster.SlotName;
 import io.benchfleet.protocol.architecture.ArchitectureZoo;
 import io.benchfleet.protocol.sweep.Device;
 import io.benchfleet.protocol.sweep.TaskSpec;
 import io.benchfleet.protocol.sweep.TrainingSettings;
-import io.benchfleet.trainer.TrainerTask;
+import io.benchfleet.protocol.trainer.TrainerTask;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
@@ -34,7 +35,7 @@ class JvmTrainerLauncherTest {
 
     @Test
     void aCpuSlotsTrainerGetsTheNodesClasspathAndTheOneDnnVariant() {
-        var command = new JvmTrainerLauncher("3g", Optional.of(CUDA_LIB)).command(task(Device.CPU), "cpu");
+        var command = new JvmTrainerLauncher("3g", Optional.of(CUDA_LIB)).command(task(Device.CPU), SlotName.cpu());
 
         assertThat(classpathOf(command)).isEqualTo(System.getProperty("java.class.path"));
         assertThat(command).contains("-Xmx3g", "-Dorg.bytedeco.javacpp.platform.extension=-onednn-avx2");
@@ -42,7 +43,7 @@ class JvmTrainerLauncherTest {
 
     @Test
     void aGpuSlotsTrainerGetsTheCudaJarsInFrontAndTheCudnnVariant() {
-        var command = new JvmTrainerLauncher("3g", Optional.of(CUDA_LIB)).command(task(Device.GPU), "gpu:1");
+        var command = new JvmTrainerLauncher("3g", Optional.of(CUDA_LIB)).command(task(Device.GPU), SlotName.gpu(1));
 
         assertThat(classpathOf(command))
                 .isEqualTo(CUDA_LIB.resolve("*") + File.pathSeparator + System.getProperty("java.class.path"));
@@ -55,8 +56,8 @@ class JvmTrainerLauncherTest {
         Map<String, String> gpu = new HashMap<>();
         Map<String, String> cpu = new HashMap<>();
 
-        TrainerLauncher.pinToSlotGpus("gpu:1", gpu);
-        TrainerLauncher.pinToSlotGpus("cpu:1", cpu);
+        TrainerLauncher.pinToSlotGpus(SlotName.gpu(1), gpu);
+        TrainerLauncher.pinToSlotGpus(SlotName.cpu(1), cpu);
 
         assertThat(gpu).containsExactly(Map.entry("CUDA_VISIBLE_DEVICES", "1"));
         assertThat(cpu).isEmpty();

@@ -1,0 +1,199 @@
+package io.benchfleet.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * Writes report.json. Field names are snake_case like the CSV headers, and stable: scripts read
+ * them. Unknown values are {@code null}.
+ * <pre>
+ * format_version  1; raised when a field changes meaning or goes away
+ * runs[]          one per run directory: run_directory plus every key of its run table
+ *                 (sweep_name, started_at, finished_at, coordinator_jvm); a merged report has one, whose
+ *                 merged_runs lists the run directories read (comma-separated) and sweep_name their names
+ * merged_runs[]   only in a merged report: one per run directory read, in the order given: run (the name its
+ *                 rows carry in the run column of tasks[] and the CSVs), run_directory, and every key of its run
+ *                 table
+ * totals          tasks, succeeded, failed, not_run
+ * groups[]        dataset, architecture, device, hardware[] (the CPU and GPU models its succeeded tasks ran on),
+ *                 split, succeeded (the n of the statistics), failed, not_run,
+ *                 train_seconds, samples_per_second, test_accuracy, first_epoch_seconds,
+ *                 later_epoch_seconds (a task's mean over epochs 2 and later): each {n, mean, std} or null
+ *                 (null when no succeeded task reported it; std null when n is 1)
+ *                 resources: repetitions (the succeeded tasks' final attempts), gpu_idle_seconds (seconds
+ *                 per repetition with GPU utilisation at zero: {n, mean, std} or null without GPU samples), and
+ *                 measures, one per traced samples.csv column that has values (process_cpu_percent,
+ *                 process_rss_bytes, host_cpu_percent, gpu_util_percent, gpu_mem_used_bytes, gpu_power_watts):
+ *                 peak (each repetition's highest sample) and steady_state (each repetition's mean between 20 %
+ *                 and 90 % of its sampled time, leaving out start-up, warm-up, final evaluation and exit), each
+ *                 {n, mean, std}; trace: the repetitions' mean on a common grid (step_seconds, seconds[], mean[],
+ *                 std[] or null for one repetition, min[], max[]), over the time all repetitions cover, or null
+ *                 peak_rss_bytes and energy_joules (CPU package plus GPU energy; null where the hosts expose
+ *                 neither) over the final attempts, epoch_seconds (every epoch of the group: S2's
+ *                 spread of epoch times); every {n, mean, std} also has ci95_low, ci95_high: the 95 %
+ *                 confidence interval of the mean (t distribution), null when n is 1
+ * tasks[]         the columns of results.csv, failure_message and run included, with numbers as numbers
+ * failed_tasks[]  task_id, dataset, architecture, device, split, fold, repetition, attempts, worker,
+ *                 failure_kind, failure_message, run
+ * baseline        the sweep file's report.baseline block ({device: cpu}) or null; then comparisons[]:
+ *                 dataset, architecture, device, split, baseline {dataset, architecture, device, split},
+ *                 ratios {train_seconds, samples_per_second, test_accuracy, peak_rss_bytes, energy_joules}: each
+ *                 {ratio (mean of the group / mean of the baseline), p_value (Welch's t-test; null with
+ *                 fewer than two values a side)}
+ * scalability[]   S2: dataset, device, split, from, to (architectures in sweep order), params_multiplier,
+ *                 time_multiplier (mean train seconds), memory_multiplier (mean peak RSS)
+ * train_sizes[]   S3, only for groups with several training-set sizes: dataset, architecture, device,
+ *                 split, train_samples, train_seconds, peak_rss_bytes
+ * </pre>
+ */
+final class ReportJson {
+
+    static final int FORMAT_VERSION = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportJson() {
+    }
+
+    /**
+     * @param resources one per group of {@code summary}, in the same order
+     * @param sources   the metadata of each run directory read, by the name its rows carry
+     */
+    static void write(Path file, RunSummary summary, List<GroupResources> resources, Map<String, RunMetadata> sources)
+            throws IOException {
+        Map<String, Object> document = document(summary, resources, sources);
+        StudyTablesJson.addTo(document, summary.tables());
+        MAPPER.writeValue(file.toFile(), document);
+    }
+
+    private static Map<String, Object> document(RunSummary summary, List<GroupResources> resources,
+                                                Map<String, RunMetadata> sources) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("format_version", FORMAT_VERSION);
+        document.put("runs", List.of(run(summary.run())));
+        if (sources.size() > 1) {
+            document.put("merged_runs", sources.entrySet().stream().map(source -> {
+                Map<String, Object> fields = new LinkedHashMap<>();
+                fields.put(ExportColumns.RUN, source.getKey());
+                fields.putAll(run(source.getValue()));
+                return fields;
+            }).toList());
+        }
+        document.put("totals", totals(summary));
+        document.put("groups", IntStream.range(0, summary.groups().size())
+                .mapToObj(i -> group(summary.groups().get(i), resources.get(i))).toList());
+        document.put("tasks", summary.tasks().stream().map(task -> row(ExportColumns.RESULTS, task)).toList());
+        document.put("failed_tasks", summary.failedTasks().stream().map(ReportJson::failure).toList());
+        return document;
+    }
+
+    private static Map<String, Object> run(RunMetadata run) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("run_directory", run.runDirectory().toString());
+        fields.putAll(run.values());
+        return fields;
+    }
+
+    private static Map<String, Object> totals(RunSummary summary) {
+        Map<String, Object> totals = new LinkedHashMap<>();
+        totals.put("tasks", summary.tasks().size());
+        totals.put("succeeded", summary.groups().stream().mapToInt(GroupSummary::succeeded).sum());
+        totals.put("failed", summary.groups().stream().mapToInt(GroupSummary::failed).sum());
+        totals.put("not_run", summary.groups().stream().mapToInt(GroupSummary::notRun).sum());
+        return totals;
+    }
+
+    private static Map<String, Object> group(GroupSummary group, GroupResources resources) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("dataset", group.key().dataset());
+        fields.put("architecture", group.key().architecture());
+        fields.put("device", group.key().device());
+        fields.put("hardware", group.hardware());
+        fields.put("split", group.key().split());
+        fields.put("succeeded", group.succeeded());
+        fields.put("failed", group.failed());
+        fields.put("not_run", group.notRun());
+        fields.put("train_seconds", statistic(group.statistics().trainSeconds()));
+        fields.put("samples_per_second", statistic(group.statistics().samplesPerSecond()));
+        fields.put("test_accuracy", statistic(group.statistics().testAccuracy()));
+        fields.put("first_epoch_seconds", statistic(group.statistics().firstEpochSeconds()));
+        fields.put("later_epoch_seconds", statistic(group.statistics().laterEpochSeconds()));
+        fields.put("peak_rss_bytes", statistic(group.statistics().peakRssBytes()));
+        fields.put("energy_joules", statistic(group.statistics().energyJoules()));
+        fields.put("epoch_seconds", statistic(group.statistics().epochSeconds()));
+        fields.put("resources", resources(resources));
+        return fields;
+    }
+
+    private static Map<String, Object> resources(GroupResources resources) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("repetitions", resources.repetitions());
+        fields.put("gpu_idle_seconds", statistic(resources.gpuIdleSeconds()));
+        Map<String, Object> measures = new LinkedHashMap<>();
+        resources.measures().forEach((measure, profile) -> {
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("peak", statistic(profile.peak()));
+            values.put("steady_state", statistic(profile.steadyState()));
+            values.put("trace", profile.trace().map(ReportJson::trace).orElse(null));
+            measures.put(measure.column(), values);
+        });
+        fields.put("measures", measures);
+        return fields;
+    }
+
+    private static Map<String, Object> trace(MeanTrace trace) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("step_seconds", trace.stepSeconds());
+        fields.put("seconds", trace.seconds());
+        fields.put("mean", trace.mean());
+        fields.put("std", trace.std().orElse(null));
+        fields.put("min", trace.min());
+        fields.put("max", trace.max());
+        return fields;
+    }
+
+    static Map<String, Object> statistic(Optional<Statistic> statistic) {
+        return statistic.map(value -> {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("n", value.n());
+            fields.put("mean", value.mean());
+            fields.put("std", value.standardDeviation().orElse(null));
+            fields.put("ci95_low", value.confidence95().map(ConfidenceInterval::lower).orElse(null));
+            fields.put("ci95_high", value.confidence95().map(ConfidenceInterval::upper).orElse(null));
+            return fields;
+        }).orElse(null);
+    }
+
+    private static Map<String, Object> failure(TaskResult result) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        Task task = result.task();
+        fields.put("task_id", task.id());
+        fields.put("dataset", task.dataset());
+        fields.put("architecture", task.architecture());
+        fields.put("device", task.device());
+        fields.put("split", task.split());
+        fields.put("fold", task.fold());
+        fields.put("repetition", task.repetition());
+        fields.put("attempts", result.attempts());
+        fields.put("worker", result.finalAttempt().map(RecordedAttempt::worker).orElse(null));
+        fields.put("failure_kind", result.finalAttempt().flatMap(RecordedAttempt::failureKind).orElse(null));
+        fields.put("failure_message", result.finalAttempt().flatMap(RecordedAttempt::failureMessage).orElse(null));
+        fields.put(ExportColumns.RUN, result.run());
+        return fields;
+    }
+
+    private static <T> Map<String, Object> row(List<ExportColumn<T>> columns, T row) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (ExportColumn<T> column : columns) {
+            fields.put(column.name(), column.value().apply(row).orElse(null));
+        }
+        return fields;
+    }
+}

@@ -1,0 +1,121 @@
+package io.benchfleet.report;
+
+import static io.benchfleet.rundirectory.RunFiles.ENVIRONMENT_JSON;
+import static io.benchfleet.rundirectory.RunFiles.EPOCHS_CSV;
+import static io.benchfleet.rundirectory.RunFiles.REPORT_HTML;
+import static io.benchfleet.rundirectory.RunFiles.REPORT_JSON;
+import static io.benchfleet.rundirectory.RunFiles.RESULTS_CSV;
+import static io.benchfleet.rundirectory.RunFiles.SAMPLES_CSV;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a run directory's results.db into the files beside it: results.csv, epochs.csv,
+ * samples.csv, report.json, report.html and environment.json. The coordinator calls it after a
+ * sweep and prints the returned summary with {@link ConsoleTable}.
+ */
+public final class RunReport {
+
+    private RunReport() {
+    }
+
+    /**
+     * Reads {@code runDirectory/results.db} and writes the exports and the report into the same
+     * directory, replacing earlier ones.
+     *
+     * @param baseline        the groups the others are compared with, if the sweep names them
+     * @param libraryVersions name to version of the libraries the caller wants on record (Pekko, DL4J, ...)
+     * @throws ReportException if results.db is missing or unreadable, or a file cannot be written;
+     *                         the message is one line naming the file
+     */
+    public static RunSummary write(Path runDirectory, Optional<Baseline> baseline, Map<String, String> libraryVersions)
+            throws ReportException {
+        return write(List.of(runDirectory), runDirectory, baseline, libraryVersions);
+    }
+
+    /**
+     * Reads the results.db of every run directory as one sweep ({@link MergedRuns}) and writes the
+     * exports and the report into {@code outputDirectory}.
+     *
+     * @throws ReportException also if a run directory is given twice
+     */
+    public static RunSummary write(List<Path> runDirectories, Path outputDirectory, Optional<Baseline> baseline,
+                                   Map<String, String> libraryVersions) throws ReportException {
+        List<String> names = MergedRuns.runNames(runDirectories);
+        List<ResultsReader> readers = new ArrayList<>();
+        try {
+            for (int run = 0; run < runDirectories.size(); run++) {
+                readers.add(ResultsReader.open(runDirectories.get(run), names.get(run)));
+            }
+            List<RunResults> runs = new ArrayList<>();
+            for (ResultsReader reader : readers) {
+                runs.add(reader.read());
+            }
+            createDirectory(outputDirectory);
+            RunResults merged = MergedRuns.of(runs, outputDirectory.toAbsolutePath().normalize());
+            RunSummary summary = RunSummary.of(merged, baseline);
+            List<GroupResources> resources = MergedRuns.resources(readers, runs, summary);
+            Map<String, RunMetadata> sources = new LinkedHashMap<>();
+            for (int run = 0; run < runs.size(); run++) {
+                sources.put(names.get(run), runs.get(run).run());
+            }
+            return write(readers, merged, summary, resources, sources, libraryVersions);
+        } finally {
+            for (ResultsReader reader : readers) {
+                reader.close();
+            }
+        }
+    }
+
+    private static RunSummary write(List<ResultsReader> readers, RunResults results, RunSummary summary,
+                                    List<GroupResources> resources, Map<String, RunMetadata> sources,
+                                    Map<String, String> libraryVersions) {
+        Path directory = results.run().runDirectory();
+        writeFile(directory.resolve(RESULTS_CSV),
+                file -> CsvExport.write(file, ExportColumns.RESULTS, results.tasks()));
+        writeFile(directory.resolve(EPOCHS_CSV),
+                file -> CsvExport.write(file, ExportColumns.EPOCHS, results.epochs()));
+        writeFile(directory.resolve(SAMPLES_CSV), file -> {
+            try (CsvExport<Sample> samples = CsvExport.create(file, ExportColumns.SAMPLES)) {
+                for (ResultsReader reader : readers) {
+                    reader.forEachSample(samples::write);
+                }
+            }
+        });
+        writeFile(directory.resolve(REPORT_JSON), file -> ReportJson.write(file, summary, resources, sources));
+        writeFile(directory.resolve(REPORT_HTML), file -> HtmlReport.write(file,
+                new ReportContents(summary, results.epochs(), resources, results.workers(), libraryVersions)));
+        writeFile(directory.resolve(ENVIRONMENT_JSON),
+                file -> EnvironmentJson.write(file, results.run(), results.workers(), libraryVersions));
+        return summary;
+    }
+
+    private static void createDirectory(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new ReportException(directory + ": cannot create the output directory (" + e + ")", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Export {
+        void writeTo(Path file) throws IOException, ReportException;
+    }
+
+    // Names the file in the error: "No space left on device" alone does not say which export failed.
+    private static void writeFile(Path file, Export export) throws ReportException {
+        try {
+            export.writeTo(file);
+        } catch (IOException e) {
+            throw new ReportException(file + ": cannot write (" + e.getMessage() + ")", e);
+        }
+    }
+}

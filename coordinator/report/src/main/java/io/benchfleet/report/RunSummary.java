@@ -1,0 +1,30 @@
+package io.benchfleet.report;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a run came to: its tasks, the statistics per group and the studies' comparisons, for the console and
+ * the report.
+ */
+public record RunSummary(RunMetadata run, List<GroupSummary> groups, List<TaskResult> tasks, StudyTables tables) {
+
+    /** @param baseline the group the comparisons are against; none: no comparisons */
+    static RunSummary of(RunResults results, Optional<Baseline> baseline) {
+        return new RunSummary(results.run(), GroupSummary.of(results.tasks(), results.epochs()), results.tasks(),
+                StudyTables.of(results.tasks(), baseline));
+    }
+
+    public List<TaskResult> failedTasks() {
+        return tasks.stream().filter(task -> task.status() == TaskStatus.FAILED).toList();
+    }
+
+    public List<TaskResult> suspectTasks() {
+        return tasks.stream().filter(task -> task.suspicion().isPresent()).toList();
+    }
+
+    /** Whether every task succeeded: the coordinator's exit status 0. */
+    public boolean allSucceeded() {
+        return tasks.stream().allMatch(task -> task.status() == TaskStatus.SUCCEEDED);
+    }
+}

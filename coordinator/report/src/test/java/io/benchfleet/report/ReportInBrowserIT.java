@@ -1,0 +1,107 @@
+package io.benchfleet.report;
+
+import io.benchfleet.rundirectory.RunFiles;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Optional;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * report.html in a real browser: Debian's chromium, headless, which {@code bin/setup test} installs. The page
+ * must load with no console message (it has no script, so any would be a broken reference or markup the browser
+ * complained about) and draw its charts.
+ */
+class ReportInBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final int WIDTH = 1280;
+    private static final int HEIGHT = 2400;
+
+    @TempDir
+    Path runDirectory;
+
+    @TempDir
+    Path browserProfile;
+
+    private Path page;
+
+    @BeforeEach
+    void writeTheFixtureReport() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM),
+                CHROMIUM + " is absent: skipping the browser test (bin/setup test installs Debian's chromium)");
+        SweepFixture.create(runDirectory);
+        RunReport.write(runDirectory, Optional.empty(), Map.of("pekko", "1.1.3"));
+        page = runDirectory.resolve(RunFiles.REPORT_HTML);
+    }
+
+    @Test
+    void loadsWithoutConsoleMessagesAndHoldsTheCharts() throws Exception {
+        Browser run = chromium("--dump-dom", "--enable-logging=stderr", "--v=0");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stderr().lines().filter(line -> line.contains(":CONSOLE(")).toList()).isEmpty();
+        // Two curves per epoch (train loss, test accuracy) and two traces (RSS, CPU) of mlp-small.
+        assertThat(run.stdout().split("<svg", -1)).hasSizeGreaterThanOrEqualTo(1 + 4);
+        assertThat(run.stdout()).contains("<h2 id=\"curves\">", "<h2 id=\"resources\">", "<h2 id=\"environment\">");
+    }
+
+    @Test
+    void rendersAScreenshotThatIsNotBlank() throws Exception {
+        // Kept under target/ for a person to look at after the build (docs/report.png was made this way).
+        Path screenshot = Files.createDirectories(Path.of("target")).resolve("report-in-browser.png");
+
+        Browser run = chromium("--screenshot=" + screenshot, "--window-size=" + WIDTH + "," + HEIGHT);
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        BufferedImage image = ImageIO.read(screenshot.toFile());
+        assertThat(image.getWidth()).isEqualTo(WIDTH);
+        // A blank page is one colour; text alone gives a few grey levels; the charts' series colours add more.
+        assertThat(colours(image)).hasSizeGreaterThan(32);
+    }
+
+    private static Set<Integer> colours(BufferedImage image) {
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours;
+    }
+
+    private record Browser(int exitCode, String stdout, String stderr) {
+    }
+
+    private Browser chromium(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + browserProfile));
+        command.addAll(List.of(arguments));
+        command.add(page.toUri().toString());
+        Path stdout = browserProfile.resolve("stdout.txt");
+        Path stderr = browserProfile.resolve("stderr.txt");
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("chromium did not finish within 90 s: " + String.join(" ", command));
+        }
+        return new Browser(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+                Files.readString(stderr, StandardCharsets.UTF_8));
+    }
+}

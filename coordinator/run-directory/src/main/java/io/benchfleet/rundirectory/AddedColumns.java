@@ -1,0 +1,48 @@
+package io.benchfleet.rundirectory;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The columns results.db gained after its first schema. CREATE TABLE IF NOT EXISTS leaves an older file's
+ * tables as they were, so {@link ResultsDatabase} adds these to it when it is opened for writing (resume),
+ * and shows them as NULL when it is opened read-only (a report on an older run directory).
+ */
+public final class AddedColumns {
+
+    /** One column: its table, name and SQLite type. */
+    public record Column(String table, String name, String type) {
+    }
+
+    public static final List<Column> ALL = List.of(
+            new Column("workers", "gpus", "TEXT"),
+            new Column("attempts", "device_name", "TEXT"),
+            new Column("attempts", "driver_version", "TEXT"),
+            new Column("attempts", "cuda_version", "TEXT"));
+
+    private AddedColumns() {
+    }
+
+    /** The added columns the connection's results.db lacks. */
+    public static List<Column> missingFrom(Connection connection) {
+        return ALL.stream().filter(column -> !has(connection, column)).toList();
+    }
+
+    private static boolean has(Connection connection, Column column) {
+        Set<String> names = new HashSet<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("PRAGMA main.table_info(" + column.table() + ")")) {
+            while (rows.next()) {
+                names.add(rows.getString("name"));
+            }
+        } catch (SQLException e) {
+            return false;
+        }
+        return names.contains(column.name());
+    }
+}

@@ -1,6 +1,0 @@
-package io.benchfleet.coordinator.report;
-
-/** A task as the sweep planned it: the values of the axes that identify it. */
-public record Task(
-        String id, String dataset, String architecture, String device, String split, int fold, int repetition) {
-}

@@ -1,0 +1,178 @@
+package io.benchfleet.coordinator.endtoend;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A coordinator and worker nodes started through {@code bin/} as a user would, with a fake trainer
+ * so that the cluster paths take seconds: a shell script that the worker nodes run in place of the
+ * DL4J trainer JVM (the hidden {@code --trainer-command}). For each attempt it looks up what to do
+ * in a plan, by the task's repetition and the attempt's number: {@code finish SECONDS},
+ * {@code crash}, {@code bad-input} or {@code hang}; without a line it finishes at once. Each start
+ * is written to {@code trainer.log} as {@code start ATTEMPT_ID PID}. Its backend is {@code fake}, or
+ * {@code fake on GPU N} when the worker node pinned it to GPU N.
+ */
+final class FakeTrainerCluster implements AutoCloseable {
+
+    /**
+     * Failure detection for loopback on a busy 2-core machine: a dead worker node is removed ~8 s
+     * after its death instead of ~16 s. Shorter pauses make healthy nodes look dead while JVMs start.
+     */
+    private static final String FAST_DOWNING = "-Dpekko.cluster.failure-detector.acceptable-heartbeat-pause=4s"
+            + " -Dpekko.cluster.split-brain-resolver.stable-after=3s";
+
+    private static final String TRAINER = """
+            #!/bin/sh
+            attempt=$(printf '%%s' "$1" | sed -n 's/.*"attemptId":"\\([^"]*\\)".*/\\1/p')
+            repetition=$(printf '%%s' "$1" | sed -n 's/.*"repetition":\\([0-9]*\\).*/\\1/p')
+            number=${attempt##*-a}
+            action=$(awk -v r="$repetition" -v n="$number" '$1 == r && ($2 == n || $2 == "*") { print $3, $4; exit }' '%1$s')
+            echo "start $attempt $$" >> '%2$s'
+            echo '{"event":"started","pid":'$$',"threads":1,"backend":"fake'"${CUDA_VISIBLE_DEVICES:+ on GPU $CUDA_VISIBLE_DEVICES}"'","layerHelpers":[],"parameters":10,"trainSamples":5,"testSamples":3,"startupSeconds":0.1}'
+            set -- $action
+            case "$1" in
+              crash) echo "fake native crash in attempt $attempt" >&2; exit 3 ;;
+              bad-input) echo '{"event":"failed","kind":"BAD_INPUT","message":"fake corrupt data"}' ;;
+              hang) exec sleep 600 ;;
+              *) sleep "${2:-0.2}"
+                 echo '{"event":"finished","trainSeconds":1.0,"samplesPerSecond":5.0,"testAccuracy":0.9,"testLoss":0.2}' ;;
+            esac
+            """;
+
+    private final Path dir;
+    private final Path trainer;
+    private final Path plan;
+    private final Path trainerLog;
+    private final List<Process> processes = new ArrayList<>();
+
+    FakeTrainerCluster(Path dir, String... planLines) throws IOException {
+        this.dir = dir;
+        this.plan = Files.write(dir.resolve("plan.txt"), List.of(planLines));
+        this.trainerLog = dir.resolve("trainer.log");
+        Files.createFile(trainerLog);
+        this.trainer = dir.resolve("fake-trainer.sh");
+        Files.writeString(trainer, TRAINER.formatted(plan, trainerLog));
+        Files.setPosixFilePermissions(trainer, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** A sweep of {@code repetitions} tasks, one per repetition, with the sweep keys given. */
+    Path sweepFile(String name, int repetitions, String extraSweepKeys) throws IOException {
+        return Files.writeString(dir.resolve(name), """
+                sweep {
+                  name = fleet
+                  datasets = [mnist]
+                  architectures = [mlp-small]
+                  repetitions = %d
+                  training { epochs = 1 }
+                  %s
+                }
+                metrics { interval = 200ms }
+                """.formatted(repetitions, extraSweepKeys));
+    }
+
+    Process coordinator(String output, String... args) throws IOException {
+        return start("coordinator", "JAVA_OPTS_COORDINATOR", output, List.of(args));
+    }
+
+    /** A worker node with one cpu slot on its own fixed port, so its worker id names it. */
+    Process worker(String output, int coordinatorPort, int port, String... extraArgs) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--join", "127.0.0.1:" + coordinatorPort,
+                "--port", Integer.toString(port), "--cores", "1", "--trainer-command", trainer.toString(),
+                "--log-file", dir.resolve(output + ".log").toString()));
+        args.addAll(List.of(extraArgs));
+        return start("worker-node", "JAVA_OPTS_WORKER", output, args);
+    }
+
+    private Process start(String command, String jvmOptionsVariable, String output, List<String> args) throws IOException {
+        List<String> line = new ArrayList<>();
+        line.add(Benchfleet.HOME.resolve("bin").resolve(command).toString());
+        line.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(output + ".out").toFile());
+        builder.environment().put(jvmOptionsVariable, "-Xmx256m -XX:TieredStopAtLevel=1 " + FAST_DOWNING);
+        Process process = builder.start();
+        processes.add(process);
+        return process;
+    }
+
+    /** Attempt ids in the order their trainers started. */
+    List<String> trainerStarts() throws IOException {
+        return Files.readAllLines(trainerLog).stream().map(line -> line.split(" ")[1]).toList();
+    }
+
+    String output(String name) throws IOException {
+        return Benchfleet.read(dir.resolve(name + ".out"));
+    }
+
+    static void await(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within " + limit + ": " + what);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** The first column of the first row, or empty while results.db or the row is not there. */
+    static Optional<String> query(Path runDir, String sql) {
+        Path db = runDir.resolve("results.db");
+        if (!Files.exists(db)) {
+            return Optional.empty();
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
+             ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
+    }
+
+    static List<List<String>> rows(Path runDir, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + runDir.resolve("results.db"));
+             ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            int columns = rows.getMetaData().getColumnCount();
+            List<List<String>> result = new ArrayList<>();
+            while (rows.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    row.add(rows.getString(i));
+                }
+                result.add(row);
+            }
+            return result;
+        }
+    }
+
+    /** Kills every JVM started here and every fake trainer still running, orphaned ones included. */
+    @Override
+    public void close() throws IOException {
+        processes.forEach(Benchfleet::stop);
+        for (String line : Files.readAllLines(trainerLog)) {
+            ProcessHandle.of(Long.parseLong(line.split(" ")[2])).ifPresent(trainerShell -> {
+                trainerShell.descendants().forEach(ProcessHandle::destroyForcibly);
+                trainerShell.destroyForcibly();
+            });
+        }
+        for (Process process : processes) {
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,261 @@
+package io.benchfleet.coordinator.queue;
+
+import io.benchfleet.protocol.architecture.Optimizer;
+import io.benchfleet.protocol.cluster.CoordinatorCommand.RegisterWorker;
+import io.benchfleet.protocol.cluster.HostInfo;
+import io.benchfleet.protocol.cluster.SlotName;
+import io.benchfleet.protocol.sweep.Device;
+import io.benchfleet.protocol.sweep.TaskSpec;
+import io.benchfleet.protocol.sweep.TrainingSettings;
+import io.benchfleet.protocol.trainer.TrainerEvent;
+import io.benchfleet.protocol.trainer.TrainerEvent.FailureKind;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FleetTest {
+
+    private static final TrainerEvent FINISHED = new TrainerEvent.Finished(1, 1, 0.9, 0.3);
+    private static final HostInfo HOST = new HostInfo("node", "Linux", "EPYC", 2, 1L << 30, "17", List.of());
+    private static final Fleet.Node NODE_A = new Fleet.Node("pekko://benchfleet@10.0.0.1:2552");
+    private static final Fleet.Node NODE_B = new Fleet.Node("pekko://benchfleet@10.0.0.2:2552");
+    private static final int NO_MIN_WORKERS = 0;
+
+    private static TaskSpec task(int repetition, Device device) {
+        return new TaskSpec("mnist", "mlp-small", device, "standard", 0, repetition, repetition,
+                new TrainingSettings(1, 128, 0, Optimizer.of(Optimizer.Kind.ADAM, 0.001)));
+    }
+
+    private static WorkQueue queue(TaskSpec... tasks) {
+        return new WorkQueue(List.of(tasks), new AttemptLimits(3, Duration.ofMinutes(1)), RunHistory.NONE);
+    }
+
+    /** A slot whose offers go nowhere but to its name: the rules need no actor to answer. */
+    private static Fleet.Slot<String> slot(String workerId, SlotName name, Fleet.Node node) {
+        return new Fleet.Slot<>(workerId, name, node, workerId + "/" + name);
+    }
+
+    private static RegisterWorker worker(String workerId, SlotName... slots) {
+        return new RegisterWorker(workerId, HOST, List.of(slots));
+    }
+
+    @Test
+    void aSlotGetsAQueuedTaskOfItsDeviceAsAnOffer() {
+        WorkQueue queue = queue(task(1, Device.CPU));
+        Fleet<String> fleet = new Fleet<>(queue, NO_MIN_WORKERS, false);
+        Fleet.Slot<String> slot = slot("w1", SlotName.cpu(), NODE_A);
+
+        Fleet.Offer<String> offer = fleet.request(slot).orElseThrow();
+
+        assertThat(offer.slot()).isEqualTo(slot);
+        assertThat(offer.attempt().task()).isEqualTo(task(1, Device.CPU));
+        assertThat(offer.attempt().workerId()).isEqualTo("w1");
+        assertThat(queue.progress()).isEqualTo(new Progress(0, 1, 0, 0));
+    }
+
+    @Test
+    void anOfferNamesTheHardwareOfTheWorkerNodeThatRegistered() {
+        Fleet<String> fleet = new Fleet<>(queue(task(1, Device.CPU), task(2, Device.CPU)), NO_MIN_WORKERS, false);
+        fleet.register(worker("registered", SlotName.cpu()));
+
+        Fleet.Offer<String> known = fleet.request(slot("registered", SlotName.cpu(), NODE_A)).orElseThrow();
+        Fleet.Offer<String> unknown = fleet.request(slot("not-yet", SlotName.cpu(), NODE_B)).orElseThrow();
+
+        assertThat(known.device()).isEqualTo(new AttemptDevice("EPYC, 2 cores", "", ""));
+        assertThat(unknown.device()).isEqualTo(AttemptDevice.NONE);
+    }
+
+    @Test
+    void theOfferedDevicesAreThoseOfTheRegisteredSlots() {
+        Fleet<String> fleet = new Fleet<>(queue(), NO_MIN_WORKERS, false);
+
+        fleet.register(worker("cpu-node", SlotName.cpu(0), SlotName.cpu(1)));
+        fleet.register(worker("gpu-node", SlotName.cpu(), SlotName.gpu(0)));
+
+        assertThat(fleet.offeredDevices()).containsExactlyInAnyOrder(Device.CPU, Device.GPU);
+    }
+
+    @Test
+    void saysWhichQueuedTasksNoSlotCanRunOnlyOnceAWorkerNodeRegistered() {
+        Fleet<String> fleet = new Fleet<>(queue(task(1, Device.GPU), task(2, Device.CPU)), NO_MIN_WORKERS, false);
+        Map<Device, Integer> beforeRegistering = fleet.waitingForSlot();
+
+        fleet.register(worker("cpu-node", SlotName.cpu()));
+
+        assertThat(beforeRegistering).isEmpty();
+        assertThat(fleet.waitingForSlot()).isEqualTo(Map.of(Device.GPU, 1));
+    }
+
+    @Test
+    void countsWorkerNodesByTheDistinctNodesOfTheListedSlots() {
+        Fleet<String> fleet = new Fleet<>(queue(), NO_MIN_WORKERS, false);
+
+        fleet.listed(List.of(NODE_A, NODE_A, NODE_B));
+
+        assertThat(fleet.workerNodes()).isEqualTo(2);
+    }
+
+    @Test
+    void aSlotThatGetsNothingWaitsAndGetsATaskOnceOneIsQueuedAgain() {
+        WorkQueue queue = queue(task(1, Device.CPU));
+        Fleet<String> fleet = new Fleet<>(queue, NO_MIN_WORKERS, false);
+        Attempt running = fleet.request(slot("w1", SlotName.cpu(), NODE_A)).orElseThrow().attempt();
+        Fleet.Slot<String> waiting = slot("w2", SlotName.cpu(), NODE_B);
+        boolean offeredAtOnce = fleet.request(waiting).isPresent();
+        List<Fleet.Offer<String>> whileNothingIsQueued = fleet.offersToWaitingSlots();
+
+        queue.end(running.id(), new TrainerEvent.Failed(FailureKind.CRASHED, "crashed"));
+        List<Fleet.Offer<String>> offers = fleet.offersToWaitingSlots();
+
+        assertThat(offeredAtOnce).isFalse();
+        assertThat(whileNothingIsQueued).isEmpty();
+        assertThat(offers).singleElement().satisfies(offer -> {
+            assertThat(offer.slot()).isEqualTo(waiting);
+            assertThat(offer.attempt().task()).isEqualTo(running.task());
+            assertThat(offer.attempt().number()).isEqualTo(2);
+        });
+        assertThat(fleet.offersToWaitingSlots()).as("a slot is offered one task per request").isEmpty();
+    }
+
+    @Test
+    void waitingSlotsGetTasksInTheOrderTheyAskedAndOnlyOfTheirDevice() {
+        WorkQueue queue = queue(task(1, Device.CPU), task(2, Device.CPU));
+        Fleet<String> fleet = new Fleet<>(queue, 1, false);
+        Fleet.Slot<String> gpu = slot("w1", SlotName.gpu(0), NODE_A);
+        Fleet.Slot<String> first = slot("w1", SlotName.cpu(0), NODE_A);
+        Fleet.Slot<String> second = slot("w1", SlotName.cpu(1), NODE_A);
+        fleet.request(gpu);
+        fleet.request(first);
+        fleet.request(second);
+
+        fleet.listed(List.of(NODE_A));
+        List<Fleet.Offer<String>> offers = fleet.offersToWaitingSlots();
+
+        assertThat(offers).extracting(Fleet.Offer::slot).containsExactly(first, second);
+        assertThat(offers).extracting(offer -> offer.attempt().task())
+                .containsExactly(task(1, Device.CPU), task(2, Device.CPU));
+        assertThat(queue.progress()).isEqualTo(new Progress(0, 2, 0, 0));
+    }
+
+    @Test
+    void noTaskGoesOutUntilMinWorkersWorkerNodesAreListed() {
+        Fleet<String> fleet = new Fleet<>(queue(task(1, Device.CPU), task(2, Device.CPU)), 2, false);
+        Fleet.Slot<String> early = slot("w1", SlotName.cpu(), NODE_A);
+
+        fleet.listed(List.of(NODE_A));
+        boolean offeredWithOneNode = fleet.request(early).isPresent();
+        List<Fleet.Offer<String>> offersWithOneNode = fleet.offersToWaitingSlots();
+        fleet.listed(List.of(NODE_A, NODE_B));
+        List<Fleet.Offer<String>> offersWithTwoNodes = fleet.offersToWaitingSlots();
+
+        assertThat(offeredWithOneNode).isFalse();
+        assertThat(offersWithOneNode).isEmpty();
+        assertThat(offersWithTwoNodes).extracting(Fleet.Offer::slot).containsExactly(early);
+        assertThat(fleet.request(slot("w2", SlotName.cpu(), NODE_B))).as("the gate is open").isPresent();
+    }
+
+    @Test
+    void aRemovedNodeGivesUpItsRunningAttemptsAsWorkerLost() {
+        WorkQueue queue = queue(task(1, Device.CPU), task(2, Device.CPU), task(3, Device.CPU));
+        Fleet<String> fleet = new Fleet<>(queue, NO_MIN_WORKERS, false);
+        Attempt onLost = fleet.request(slot("lost", SlotName.cpu(0), NODE_A)).orElseThrow().attempt();
+        Attempt endedOnLost = fleet.request(slot("lost", SlotName.cpu(1), NODE_A)).orElseThrow().attempt();
+        fleet.request(slot("alive", SlotName.cpu(), NODE_B)).orElseThrow();
+        queue.end(endedOnLost.id(), FINISHED);
+
+        List<Fleet.GivenUp> givenUp = fleet.removed(NODE_A);
+
+        assertThat(givenUp).singleElement().satisfies(lost -> {
+            assertThat(lost.attempt()).isEqualTo(onLost);
+            assertThat(lost.failure().kind()).isEqualTo(FailureKind.WORKER_LOST);
+            assertThat(lost.failure().message()).isEqualTo("worker node lost left the cluster while the attempt ran");
+        });
+    }
+
+    @Test
+    void aRemovedNodeIsForgottenWithItsWaitingSlotsAndRegistration() {
+        WorkQueue queue = queue(task(1, Device.CPU));
+        Fleet<String> fleet = new Fleet<>(queue, NO_MIN_WORKERS, false);
+        fleet.register(worker("gone", SlotName.cpu(0), SlotName.cpu(1), SlotName.gpu(0)));
+        fleet.register(worker("stays", SlotName.cpu()));
+        Fleet.Slot<String> stays = slot("stays", SlotName.cpu(), NODE_B);
+        fleet.request(slot("gone", SlotName.cpu(0), NODE_A)).orElseThrow();
+        fleet.request(slot("gone", SlotName.cpu(1), NODE_A));
+        fleet.request(stays);
+
+        Attempt lost = fleet.removed(NODE_A).get(0).attempt();
+        queue.end(lost.id(), new TrainerEvent.Failed(FailureKind.WORKER_LOST, "gone"));
+
+        assertThat(fleet.offeredDevices()).containsExactly(Device.CPU);
+        assertThat(fleet.offersToWaitingSlots()).as("only the remaining node's slot still waits")
+                .extracting(Fleet.Offer::slot).containsExactly(stays);
+    }
+
+    @Test
+    void withoutTheFlagNoTaskIsUnschedulable() {
+        Fleet<String> fleet = new Fleet<>(queue(task(1, Device.GPU)), NO_MIN_WORKERS, false);
+        fleet.register(worker("cpu-node", SlotName.cpu()));
+
+        assertThat(fleet.unschedulable()).isEmpty();
+    }
+
+    @Test
+    void withTheFlagTasksNoRegisteredSlotCanRunAreUnschedulable() {
+        WorkQueue queue = queue(task(1, Device.GPU), task(2, Device.GPU));
+        Fleet<String> fleet = new Fleet<>(queue, NO_MIN_WORKERS, true);
+        fleet.register(worker("cpu-node", SlotName.cpu(0), SlotName.cpu(1)));
+
+        List<Fleet.GivenUp> unschedulable = fleet.unschedulable();
+
+        assertThat(unschedulable).extracting(given -> given.attempt().task())
+                .containsExactly(task(1, Device.GPU), task(2, Device.GPU));
+        assertThat(unschedulable).allSatisfy(given -> {
+            assertThat(given.attempt().workerId()).isEqualTo(Fleet.UNSCHEDULED_BY);
+            assertThat(given.attempt().slot()).isEmpty();
+            assertThat(given.failure().kind()).isEqualTo(FailureKind.UNSCHEDULABLE);
+            assertThat(given.failure().message()).isEqualTo("no worker node offered a gpu slot by the time every"
+                    + " other task had ended (--fail-unschedulable); slots offered: [cpu]");
+        });
+        assertThat(queue.progress()).isEqualTo(new Progress(0, 2, 0, 0));
+    }
+
+    @Test
+    void noTaskIsUnschedulableBeforeAnyWorkerNodeRegistered() {
+        Fleet<String> fleet = new Fleet<>(queue(task(1, Device.GPU)), NO_MIN_WORKERS, true);
+
+        assertThat(fleet.unschedulable()).isEmpty();
+    }
+
+    @Test
+    void noTaskIsUnschedulableUntilMinWorkersWorkerNodesAreListed() {
+        Fleet<String> fleet = new Fleet<>(queue(task(1, Device.GPU)), 2, true);
+        fleet.register(worker("cpu-node", SlotName.cpu()));
+        fleet.listed(List.of(NODE_A));
+        List<Fleet.GivenUp> withOneNode = fleet.unschedulable();
+
+        fleet.listed(List.of(NODE_A, NODE_B));
+
+        assertThat(withOneNode).isEmpty();
+        assertThat(fleet.unschedulable()).extracting(given -> given.attempt().task()).containsExactly(task(1, Device.GPU));
+    }
+
+    @Test
+    void noTaskIsUnschedulableWhileAnotherTaskCanStillRun() {
+        WorkQueue queue = queue(task(1, Device.GPU), task(2, Device.CPU));
+        Fleet<String> fleet = new Fleet<>(queue, NO_MIN_WORKERS, true);
+        fleet.register(worker("cpu-node", SlotName.cpu()));
+        List<Fleet.GivenUp> whileQueued = fleet.unschedulable();
+        Attempt cpu = fleet.request(slot("cpu-node", SlotName.cpu(), NODE_A)).orElseThrow().attempt();
+        List<Fleet.GivenUp> whileRunning = fleet.unschedulable();
+
+        queue.end(cpu.id(), FINISHED);
+
+        assertThat(whileQueued).isEmpty();
+        assertThat(whileRunning).isEmpty();
+        assertThat(fleet.unschedulable()).extracting(given -> given.attempt().task()).containsExactly(task(1, Device.GPU));
+    }
+}

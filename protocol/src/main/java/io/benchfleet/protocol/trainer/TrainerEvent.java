@@ -1,0 +1,96 @@
+package io.benchfleet.protocol.trainer;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+import java.util.List;
+
+/**
+ * What a trainer tells its worker node, one JSON object per stdout line, in this order:
+ * {@code started}, one {@code epoch} per epoch, then {@code finished} or {@code failed}.
+ * The worker node forwards them to the coordinator as they come.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "event")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = TrainerEvent.Started.class, name = "started"),
+        @JsonSubTypes.Type(value = TrainerEvent.Epoch.class, name = "epoch"),
+        @JsonSubTypes.Type(value = TrainerEvent.Finished.class, name = "finished"),
+        @JsonSubTypes.Type(value = TrainerEvent.Failed.class, name = "failed")})
+public sealed interface TrainerEvent {
+
+    /** Whether the attempt is over after this event. */
+    @JsonIgnore
+    default boolean isFinal() {
+        return false;
+    }
+
+    /**
+     * Data loaded and network built; training is about to begin.
+     *
+     * @param backend      what ND4J reports it runs on, e.g. {@code CPU}
+     * @param layerHelpers the accelerated implementation each layer really got, e.g.
+     *                     {@code 0:ConvolutionLayer=MKLDNNConvHelper}; a silent fallback costs 6x
+     * @param startupSeconds from trainer JVM start to this event
+     */
+    record Started(long pid, int threads, String backend, List<String> layerHelpers, long parameters,
+                   int trainSamples, int testSamples, double startupSeconds) implements TrainerEvent {
+        public Started {
+            layerHelpers = List.copyOf(layerHelpers);
+        }
+    }
+
+    /**
+     * One epoch done. Seconds and throughput cover training only, not the evaluation after it.
+     *
+     * @param trainLoss     mean minibatch loss over the epoch, as Keras reports it
+     * @param trainAccuracy accuracy on (up to 10,000 samples of) the training part after the epoch
+     * @param offHeapBytes  memory ND4J holds outside the JVM heap
+     */
+    record Epoch(int epoch, double seconds, double samplesPerSecond, double trainLoss, double trainAccuracy,
+                 double testLoss, double testAccuracy, long heapBytes, long rssBytes, long offHeapBytes)
+            implements TrainerEvent {
+    }
+
+    /** @param trainSeconds sum of the epochs' training time */
+    record Finished(double trainSeconds, double samplesPerSecond, double testAccuracy, double testLoss)
+            implements TrainerEvent {
+        @Override
+        public boolean isFinal() {
+            return true;
+        }
+    }
+
+    record Failed(FailureKind kind, String message) implements TrainerEvent {
+        @Override
+        public boolean isFinal() {
+            return true;
+        }
+    }
+
+    /**
+     * Why an attempt failed. The coordinator retries the infrastructure failures (CRASHED, TIMED_OUT,
+     * WORKER_LOST, HANDED_BACK), never the deterministic ones: the same task would fail the same way.
+     * The kinds after ERROR are set by the worker node or the coordinator, not by a trainer.
+     */
+    enum FailureKind {
+        /** The task cannot run as given: missing or corrupt data, an impossible configuration. */
+        BAD_INPUT,
+        /** The loss became NaN or infinite. */
+        DIVERGED,
+        /** The trainer process died or broke its event stream. */
+        CRASHED,
+        /** Anything else that went wrong inside the trainer. */
+        ERROR,
+        /** The trainer ran longer than the sweep's task-timeout and was killed. */
+        TIMED_OUT,
+        /** The worker node running the attempt left the cluster without reporting its end (killed, cut off). */
+        WORKER_LOST,
+        /** The worker node was stopped and gave the attempt back unfinished. */
+        HANDED_BACK,
+        /** The coordinator stopped while the attempt ran; found by resume. */
+        COORDINATOR_STOPPED,
+        /** No worker node in the cluster offered a slot of the task's device (run --fail-unschedulable). */
+        UNSCHEDULABLE
+    }
+}

@@ -1,0 +1,34 @@
+package io.benchfleet.trainer;
+
+import io.benchfleet.protocol.trainer.TrainerEvent;
+import io.benchfleet.protocol.trainer.TrainerTask;
+
+/**
+ * The trainer process a worker node forks for each attempt: one JVM per attempt, so that a native
+ * crash in ND4J cannot take the worker node down. Its only argument is the {@link TrainerTask} as
+ * JSON; its stdout carries event lines and nothing else.
+ */
+public final class TrainerMain {
+
+    private TrainerMain() {
+    }
+
+    public static void main(String[] args) {
+        EventStream events = EventStream.takeOverStdout();
+        if (args.length != 1) {
+            events.emit(new TrainerEvent.Failed(TrainerEvent.FailureKind.BAD_INPUT,
+                    "trainer expects one argument, the attempt as JSON; got " + args.length));
+            System.exit(Trainer.FAILED);
+        }
+        TrainerTask task;
+        try {
+            task = TrainerTask.decode(args[0]);
+        } catch (IllegalArgumentException e) {
+            events.emit(new TrainerEvent.Failed(TrainerEvent.FailureKind.BAD_INPUT, e.getMessage()));
+            System.exit(Trainer.FAILED);
+            return;
+        }
+        // Exit explicitly: ND4J leaves non-daemon threads behind.
+        System.exit(new Trainer(events).run(task));
+    }
+}
