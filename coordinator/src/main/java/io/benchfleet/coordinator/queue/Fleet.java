@@ -55,6 +55,7 @@ public final class Fleet<R> {
     private final Map<String, RegisterWorker> registered = new HashMap<>();
     private final Deque<Slot<R>> waitingSlots = new ArrayDeque<>();
     private int workerNodes;
+    private boolean minWorkersReached;
 
     /**
      * @param minWorkers        worker nodes that must be present before a task is handed out
@@ -65,6 +66,7 @@ public final class Fleet<R> {
         this.queue = queue;
         this.minWorkers = minWorkers;
         this.failUnschedulable = failUnschedulable;
+        this.minWorkersReached = minWorkers <= 0;
     }
 
     /** A worker node's machine and slots: which devices the cluster can run tasks on. */
@@ -116,6 +118,7 @@ public final class Fleet<R> {
     /** @param slotNodes the node of every slot the cluster lists now, one entry per slot */
     public void listed(Collection<Node> slotNodes) {
         workerNodes = (int) slotNodes.stream().distinct().count();
+        minWorkersReached |= workerNodes >= minWorkers;
     }
 
     /**
@@ -176,9 +179,10 @@ public final class Fleet<R> {
 
     /**
      * The --min-workers gate, the one place that says whether enough worker nodes are there for tasks
-     * to go out or be failed as unschedulable. It looks at the worker nodes there now, every time.
+     * to go out or be failed as unschedulable. It holds back the first task only: once that many were
+     * there, a node that leaves must not stall the others' work.
      */
     private boolean minWorkersPresent() {
-        return workerNodes >= minWorkers;
+        return minWorkersReached;
     }
 }

@@ -21,7 +21,9 @@ import java.util.function.BooleanSupplier;
  * so that the cluster paths take seconds: a shell script that the worker nodes run in place of the
  * DL4J trainer JVM (the hidden {@code --trainer-command}). For each attempt it looks up what to do
  * in a plan, by the task's repetition and the attempt's number: {@code finish SECONDS},
- * {@code crash}, {@code bad-input} or {@code hang}; without a line it finishes at once. Each start
+ * {@code crash}, {@code bad-input}, {@code hang}, {@code fail KIND} (a failed event of that kind),
+ * {@code print LINE} (that line on stdout, then exit 0), {@code long-line} (a 2 MiB line) or
+ * {@code silent} (exit 0 without a final event); without a line it finishes at once. Each start
  * is written to {@code trainer.log} as {@code start ATTEMPT_ID PID}. Its backend is {@code fake}, or
  * {@code fake on GPU N} when the worker node pinned it to GPU N.
  */
@@ -39,7 +41,7 @@ final class FakeTrainerCluster implements AutoCloseable {
             attempt=$(printf '%%s' "$1" | sed -n 's/.*"attemptId":"\\([^"]*\\)".*/\\1/p')
             repetition=$(printf '%%s' "$1" | sed -n 's/.*"repetition":\\([0-9]*\\).*/\\1/p')
             number=${attempt##*-a}
-            action=$(awk -v r="$repetition" -v n="$number" '$1 == r && ($2 == n || $2 == "*") { print $3, $4; exit }' '%1$s')
+            action=$(awk -v r="$repetition" -v n="$number" '$1 == r && ($2 == n || $2 == "*") { $1 = ""; $2 = ""; print; exit }' '%1$s')
             echo "start $attempt $$" >> '%2$s'
             echo '{"event":"started","pid":'$$',"threads":1,"backend":"fake'"${CUDA_VISIBLE_DEVICES:+ on GPU $CUDA_VISIBLE_DEVICES}"'","layerHelpers":[],"parameters":10,"trainSamples":5,"testSamples":3,"startupSeconds":0.1}'
             set -- $action
@@ -47,6 +49,10 @@ final class FakeTrainerCluster implements AutoCloseable {
               crash) echo "fake native crash in attempt $attempt" >&2; exit 3 ;;
               bad-input) echo '{"event":"failed","kind":"BAD_INPUT","message":"fake corrupt data"}' ;;
               hang) exec sleep 600 ;;
+              fail) echo '{"event":"failed","kind":"'"$2"'","message":"fake failure of kind '"$2"'"}' ;;
+              print) shift; echo "$*" ;;
+              long-line) head -c 2097152 /dev/zero | tr '\\0' 'x'; echo ;;
+              silent) exit 0 ;;
               *) sleep "${2:-0.2}"
                  echo '{"event":"finished","trainSeconds":1.0,"samplesPerSecond":5.0,"testAccuracy":0.9,"testLoss":0.2}' ;;
             esac

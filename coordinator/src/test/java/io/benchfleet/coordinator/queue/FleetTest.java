@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -156,6 +157,25 @@ class FleetTest {
         assertThat(offersWithOneNode).isEmpty();
         assertThat(offersWithTwoNodes).extracting(Fleet.Offer::slot).containsExactly(early);
         assertThat(fleet.request(slot("w2", SlotName.cpu(), NODE_B))).as("the gate is open").isPresent();
+    }
+
+    @Test
+    void theMinWorkersGateHoldsBackOnlyTheFirstTask() {
+        WorkQueue queue = queue(task(1, Device.CPU), task(2, Device.CPU), task(3, Device.CPU));
+        Fleet<String> fleet = new Fleet<>(queue, 2, false);
+        fleet.listed(List.of(NODE_A, NODE_B));
+        Attempt lost = fleet.request(slot("lost", SlotName.cpu(), NODE_A)).orElseThrow().attempt();
+        fleet.request(slot("alive", SlotName.cpu(), NODE_B)).orElseThrow();
+
+        fleet.listed(List.of(NODE_B));
+        fleet.removed(NODE_A);
+        queue.end(lost.id(), new TrainerEvent.Failed(FailureKind.WORKER_LOST, "gone"));
+        List<Fleet.Offer<String>> offers = fleet.offersToWaitingSlots();
+        Optional<Fleet.Offer<String>> next = fleet.request(slot("alive", SlotName.cpu(), NODE_B));
+
+        assertThat(offers).isEmpty();
+        assertThat(next).as("the surviving node goes on alone").isPresent();
+        assertThat(next.orElseThrow().attempt().task()).isEqualTo(lost.task());
     }
 
     @Test

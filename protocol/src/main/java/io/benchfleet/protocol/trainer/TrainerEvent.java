@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a trainer tells its worker node, one JSON object per stdout line, in this order:
@@ -70,11 +72,12 @@ public sealed interface TrainerEvent {
 
     /**
      * Why an attempt failed. The coordinator retries the infrastructure failures (CRASHED, TIMED_OUT,
-     * WORKER_LOST, HANDED_BACK), never the deterministic ones: the same task would fail the same way.
-     * The kinds after ERROR are set by the worker node or the coordinator, not by a trainer.
+     * WORKER_LOST, HANDED_BACK, DATA_UNAVAILABLE elsewhere, OUT_OF_MEMORY once), never the deterministic
+     * ones: the same task would fail the same way. A trainer may report only the kinds {@link #byTrainer()}
+     * says; the others are decided by the worker node or the coordinator.
      */
     enum FailureKind {
-        /** The task cannot run as given: missing or corrupt data, an impossible configuration. */
+        /** The task cannot run as given: corrupt data, an impossible configuration. */
         BAD_INPUT,
         /** The loss became NaN or infinite. */
         DIVERGED,
@@ -91,6 +94,18 @@ public sealed interface TrainerEvent {
         /** The coordinator stopped while the attempt ran; found by resume. */
         COORDINATOR_STOPPED,
         /** No worker node in the cluster offered a slot of the task's device (run --fail-unschedulable). */
-        UNSCHEDULABLE
+        UNSCHEDULABLE,
+        /** The trainer ran out of memory (heap or native); the message names the numbers. */
+        OUT_OF_MEMORY,
+        /** This node has no readable copy of the task's data: another node may have one. */
+        DATA_UNAVAILABLE;
+
+        private static final Set<FailureKind> BY_TRAINER =
+                EnumSet.of(BAD_INPUT, DIVERGED, ERROR, OUT_OF_MEMORY, DATA_UNAVAILABLE);
+
+        /** The kinds a trainer may report about its own attempt. */
+        public static Set<FailureKind> byTrainer() {
+            return BY_TRAINER;
+        }
     }
 }
