@@ -17,6 +17,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.UniqueAddress;
 import org.apache.pekko.cluster.typed.Cluster;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,6 +27,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -43,6 +45,8 @@ public final class WorkerNodeMain implements Callable<Integer> {
     /** Killing a trainer and telling the coordinator takes well under a second; a finishing attempt may take hours. */
     private static final String HAND_BACK_WAIT = "10s";
     private static final String FINISH_WAIT = "7d";
+    /** 32 bits of the member's uid: two nodes of one host and port share an id once in 4 billion. */
+    private static final long WORKER_UID_MASK = 0xffff_ffffL;
 
     @Option(names = "--join", required = true, paramLabel = "HOST:PORT",
             description = "The coordinator's cluster address (bin/coordinator run ... --port PORT).")
@@ -187,8 +191,7 @@ public final class WorkerNodeMain implements Callable<Integer> {
                 ? new CommandTrainerLauncher(trainerCommand)
                 : new JvmTrainerLauncher(trainerHeap, cudaTrainer);
         Behavior<io.benchfleet.worker.WorkerNode.Command> guardian = Behaviors.setup(context -> {
-            var self = Cluster.get(context.getSystem()).selfMember().address();
-            String workerId = hostInfo.hostname() + ":" + self.getPort().orElse(0);
+            String workerId = workerId(hostInfo.hostname(), Cluster.get(context.getSystem()).selfMember().uniqueAddress());
             var settings = new WorkerNode.Settings(workerId, hostInfo, offered, threads, stopMode);
             return WorkerNode.create(settings, launcher, MetricsProbes.ofThisHost(offered, nvidiaSmi.toString()),
                     processThreads);
@@ -213,6 +216,16 @@ public final class WorkerNodeMain implements Callable<Integer> {
         }
         System.out.println("worker node left the cluster");
         return 0;
+    }
+
+    /**
+     * E.g. {@code alpha#5f3c9a1e:25520}: the hostname first, for logs and reports, and the cluster member's uid,
+     * which no other node instance has: containers may share a hostname and a port, and a node restarted on
+     * the same port is another node (its attempts were given up with the one before).
+     */
+    static String workerId(String hostname, UniqueAddress self) {
+        return hostname + "#" + String.format(Locale.ROOT, "%08x", self.longUid() & WORKER_UID_MASK) + ":"
+                + self.address().getPort().orElse(0);
     }
 
     private static int badInput(String message) {

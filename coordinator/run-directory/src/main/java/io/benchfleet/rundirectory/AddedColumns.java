@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,21 +29,28 @@ public final class AddedColumns {
     private AddedColumns() {
     }
 
-    /** The added columns the connection's results.db lacks. */
-    public static List<Column> missingFrom(Connection connection) {
-        return ALL.stream().filter(column -> !has(connection, column)).toList();
+    /**
+     * The added columns the connection's results.db lacks. A table that cannot be read (locked past the busy
+     * timeout) is an error, not a table without them: that would shadow its real columns with NULL.
+     */
+    public static List<Column> missingFrom(Connection connection) throws SQLException {
+        List<Column> missing = new ArrayList<>();
+        for (Column column : ALL) {
+            if (!columnsOf(connection, column.table()).contains(column.name())) {
+                missing.add(column);
+            }
+        }
+        return missing;
     }
 
-    private static boolean has(Connection connection, Column column) {
+    private static Set<String> columnsOf(Connection connection, String table) throws SQLException {
         Set<String> names = new HashSet<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("PRAGMA main.table_info(" + column.table() + ")")) {
+             ResultSet rows = statement.executeQuery("PRAGMA main.table_info(" + table + ")")) {
             while (rows.next()) {
                 names.add(rows.getString("name"));
             }
-        } catch (SQLException e) {
-            return false;
         }
-        return names.contains(column.name());
+        return names;
     }
 }

@@ -18,6 +18,12 @@ public final class RunFiles {
     public static final String REPORT_HTML = "report.html";
     /** A folder: the coordinator's and the local worker nodes' logs. */
     public static final String LOGS = "logs";
+    /**
+     * Locked by the coordinator that runs the sweep, so that a second one (a {@code resume} while the first
+     * still runs) is refused; it names that coordinator's pid and start. The file stays; the lock goes with
+     * its process.
+     */
+    public static final String COORDINATOR_LOCK = "coordinator.lock";
 
     private RunFiles() {
     }

@@ -1,5 +1,6 @@
 package io.benchfleet.coordinator.cli;
 
+import io.benchfleet.coordinator.run.SweepStoppedException;
 import io.benchfleet.report.ReportException;
 import io.benchfleet.coordinator.sweep.SweepFileException;
 import org.slf4j.LoggerFactory;
@@ -7,8 +8,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code bin/coordinator}: exit 0 when every task succeeded, 1 when some failed, 2 for bad input
- * (one line naming what was wrong and what was expected; the stack trace goes to the log file).
+ * {@code bin/coordinator}: exit 0 when every task succeeded, 1 when some failed or the sweep stopped
+ * because results.db could not be written, 2 for bad input (one line naming what was wrong and what
+ * was expected; the stack trace goes to the log file).
  */
 @Command(name = "coordinator", mixinStandardHelpOptions = true,
         description = "Runs neural-network training benchmarks as sweeps over worker nodes and reports them.",
@@ -32,6 +34,11 @@ public final class CoordinatorMain {
         if (e instanceof BadInputException || e instanceof SweepFileException || e instanceof ReportException) {
             LoggerFactory.getLogger(CoordinatorMain.class).debug("bad input", e);
             return badInput(commandLine.getCommandName(), e.getMessage());
+        }
+        if (e instanceof SweepStoppedException) {
+            LoggerFactory.getLogger(CoordinatorMain.class).error("the sweep stopped", e);
+            System.err.println("coordinator " + commandLine.getCommandName() + ": " + e.getMessage());
+            return SOME_TASK_FAILED;
         }
         LoggerFactory.getLogger(CoordinatorMain.class).error("{} failed", commandLine.getCommandName(), e);
         System.err.println("coordinator " + commandLine.getCommandName() + ": " + e + " (details in the log file)");

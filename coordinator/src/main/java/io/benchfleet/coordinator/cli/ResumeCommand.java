@@ -37,19 +37,21 @@ final class ResumeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
-        SweepFile.Contents contents = SweepFile.read(newSweepFile != null ? newSweepFile : directory.sweepFile());
-        var options = workers.toRunOptions(Installation.home());
-        if (options.localWorkers() > 0) {
-            RunCommand.checkDatasets(contents.sweep());
+        try (directory) {
+            SweepFile.Contents contents = SweepFile.read(newSweepFile != null ? newSweepFile : directory.sweepFile());
+            var options = workers.toRunOptions(Installation.home());
+            if (options.localWorkers() > 0) {
+                RunCommand.checkDatasets(contents.sweep());
+            }
+            // Before anything logs (SweepRun has a logger): logback reads this property once, when it starts.
+            System.setProperty("benchfleet.log.file", directory.logs().resolve("coordinator.log").toString());
+            RunHistory history = readHistory(directory);
+            if (newSweepFile != null) {
+                directory.replaceSweepFile(newSweepFile);
+            }
+            System.out.printf("resuming %s: %d task(s) succeeded before%n", directory.path(), history.succeededTasks().size());
+            return new SweepRun(contents, directory, options, System.out).resume(history);
         }
-        // Before anything logs (SweepRun has a logger): logback reads this property once, when it starts.
-        System.setProperty("benchfleet.log.file", directory.logs().resolve("coordinator.log").toString());
-        RunHistory history = readHistory(directory);
-        if (newSweepFile != null) {
-            directory.replaceSweepFile(newSweepFile);
-        }
-        System.out.printf("resuming %s: %d task(s) succeeded before%n", directory.path(), history.succeededTasks().size());
-        return new SweepRun(contents, directory, options, System.out).resume(history);
     }
 
     private static RunHistory readHistory(RunDirectory directory) {

@@ -46,9 +46,11 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
-        // Before anything logs (SweepRun has a logger): logback reads this property once, when it starts.
-        System.setProperty("benchfleet.log.file", directory.logs().resolve("coordinator.log").toString());
-        return new SweepRun(contents, directory, options, System.out).execute();
+        try (directory) {
+            // Before anything logs (SweepRun has a logger): logback reads this property once, when it starts.
+            System.setProperty("benchfleet.log.file", directory.logs().resolve("coordinator.log").toString());
+            return new SweepRun(contents, directory, options, System.out).execute();
+        }
     }
 
     /**

@@ -10,9 +10,11 @@ import io.benchfleet.coordinator.queue.WorkQueue;
 import io.benchfleet.coordinator.store.ResultWriter;
 import io.benchfleet.protocol.cluster.CoordinatorCommand;
 import io.benchfleet.protocol.cluster.ServiceKeys;
+import io.benchfleet.protocol.cluster.SlotName;
 import io.benchfleet.protocol.cluster.WorkerNodeMessage;
 import io.benchfleet.protocol.sweep.Sweep;
 import io.benchfleet.protocol.trainer.TrainerEvent;
+import io.benchfleet.protocol.trainer.TrainerEvent.FailureKind;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -24,12 +26,18 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.cluster.ClusterEvent;
+import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Subscribe;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.StreamSupport;
 
 /**
  * Hands a sweep's tasks to the slots that ask for them and records what comes back. The rules
@@ -38,6 +46,12 @@ import java.util.concurrent.CompletableFuture;
  * A worker node removed from the cluster (downed by the Split Brain Resolver after it stopped
  * answering, or gone after leaving) has its running attempts given up as WORKER_LOST, which the
  * queue retries elsewhere.
+ * <p>
+ * The coordinator owns the liveness of each attempt, so that every one ends with exactly one final
+ * result even when its final event is lost: it acknowledges every final event (the slot sends it again
+ * until then), gives a running attempt up as WORKER_LOST when no final event came by its deadline (the
+ * task timeout plus {@link #FINAL_EVENT_GRACE}), and at once when the slot running it stops while its
+ * node stays in the cluster.
  */
 public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
@@ -46,6 +60,14 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
      * come from another actor than the event, so they may arrive just after it.
      */
     static final Duration LAST_SAMPLES_GRACE = Duration.ofSeconds(1);
+
+    /**
+     * How long past the task timeout a running attempt's final event may take before the coordinator gives
+     * the attempt up. The slot's own timeout starts later than the coordinator's clock (the offer's trip, a
+     * trainer JVM that takes its time to fork on a loaded machine), and its final event may be in flight or
+     * waiting for its next re-send; two minutes cover both with room, and are little next to a task timeout.
+     */
+    static final Duration FINAL_EVENT_GRACE = Duration.ofMinutes(2);
 
     public sealed interface Command {
     }
@@ -67,6 +89,13 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private record ResultsClosed(Done done) implements Command {
     }
 
+    /** A running attempt's deadline; also the key of its timer. */
+    private record FinalEventOverdue(String attemptId) implements Command {
+    }
+
+    private record SlotStopped(ActorRef<WorkerNodeMessage> slot) implements Command {
+    }
+
     /**
      * @param minWorkers        worker nodes that must be present before the first task is handed out
      * @param history           what an earlier run of the same run directory finished, for resume
@@ -85,18 +114,28 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private final CompletableFuture<Progress> completion;
     private final TimerScheduler<Command> timers;
     private final Clock clock;
+    private final Duration finalEventGrace;
+    /** The slot each running attempt was offered to, by attempt id; a slot is watched while it runs one. */
+    private final Map<String, ActorRef<WorkerNodeMessage>> slotOfAttempt = new HashMap<>();
 
     public static Behavior<Command> create(Settings settings, ActorRef<ResultWriter.Command> results,
                                            ProgressView progressView, CompletableFuture<Progress> completion, Clock clock) {
+        return create(settings, results, progressView, completion, clock, FINAL_EVENT_GRACE);
+    }
+
+    /** With another grace than {@link #FINAL_EVENT_GRACE}: a test does not wait minutes for a deadline. */
+    static Behavior<Command> create(Settings settings, ActorRef<ResultWriter.Command> results, ProgressView progressView,
+                                    CompletableFuture<Progress> completion, Clock clock, Duration finalEventGrace) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-                new Coordinator(context, timers, settings, results, progressView, completion, clock)));
+                new Coordinator(context, timers, settings, results, progressView, completion, clock, finalEventGrace)));
     }
 
     private Coordinator(ActorContext<Command> context, TimerScheduler<Command> timers, Settings settings,
                         ActorRef<ResultWriter.Command> results, ProgressView progressView,
-                        CompletableFuture<Progress> completion, Clock clock) {
+                        CompletableFuture<Progress> completion, Clock clock, Duration finalEventGrace) {
         super(context);
         this.timers = timers;
+        this.finalEventGrace = finalEventGrace;
         this.settings = settings;
         this.results = results;
         this.progressView = progressView;
@@ -115,6 +154,10 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                 context.messageAdapter(ClusterEvent.MemberRemoved.class, removed -> new NodeRemoved(removed.member().address())),
                 ClusterEvent.MemberRemoved.class));
         showProgress();
+        // A resumed run whose tasks all succeeded before has no attempt to end: only its report is left.
+        if (queue.progress().isComplete()) {
+            timers.startSingleTimer(Finish.INSTANCE, LAST_SAMPLES_GRACE);
+        }
     }
 
     /**
@@ -143,6 +186,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                 .onMessage(NodeRemoved.class, this::onNodeRemoved)
                 .onMessageEquals(Finish.INSTANCE, this::onFinish)
                 .onMessage(ResultsClosed.class, m -> onResultsClosed())
+                .onMessage(FinalEventOverdue.class, this::onFinalEventOverdue)
+                .onMessage(SlotStopped.class, this::onSlotStopped)
                 .build();
     }
 
@@ -181,28 +226,58 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         offer.slot().replyTo().tell(new WorkerNodeMessage.TaskOffer(attempt.id(), attempt.task(),
                 settings.sweep().architecture(attempt.task().architecture()).orElseThrow(),
                 settings.sweep().dataDir(), settings.sweep().metricsInterval(), settings.limits().taskTimeout()));
+        watch(attempt, offer.slot().replyTo());
         showProgress();
+    }
+
+    /** Sets the attempt's deadline and watches its slot, until the attempt ends. */
+    private void watch(Attempt attempt, ActorRef<WorkerNodeMessage> slot) {
+        slotOfAttempt.put(attempt.id(), slot);
+        getContext().watchWith(slot, new SlotStopped(slot));
+        var overdue = new FinalEventOverdue(attempt.id());
+        timers.startSingleTimer(overdue, overdue, settings.limits().taskTimeout().plus(finalEventGrace));
+    }
+
+    private void stopWatching(Attempt attempt) {
+        timers.cancel(new FinalEventOverdue(attempt.id()));
+        Optional.ofNullable(slotOfAttempt.remove(attempt.id()))
+                .filter(slot -> !slotOfAttempt.containsValue(slot))
+                .ifPresent(slot -> getContext().unwatch(slot));
     }
 
     private void onReportEvent(CoordinatorCommand.ReportEvent report) {
         var attempt = queue.runningAttempt(report.attemptId());
         if (attempt.isEmpty()) {
-            getContext().getLog().warn("ignoring {} for attempt {}: it is not running",
-                    report.event().getClass().getSimpleName(), report.attemptId());
-            return;
-        }
-        if (report.event().isFinal()) {
+            ignore(report);
+        } else if (report.event().isFinal()) {
             endAttempt(attempt.get(), report.event());
             failUnschedulableTasks();
         } else {
             results.tell(new ResultWriter.RecordEvent(report.attemptId(), attempt.get().task().id(), report.event(),
                     clock.instant()));
         }
+        if (report.event().isFinal()) {
+            report.replyTo().tell(new WorkerNodeMessage.FinalEventRecorded(report.attemptId()));
+        }
+    }
+
+    /**
+     * An event of an attempt that is not running. A final event sent again, or that came after the coordinator
+     * gave the attempt up, is the slot's re-sending at work: it needs only the acknowledgement.
+     */
+    private void ignore(CoordinatorCommand.ReportEvent report) {
+        String event = report.event().getClass().getSimpleName();
+        if (report.event().isFinal() && queue.knownAttempt(report.attemptId()).isPresent()) {
+            getContext().getLog().debug("ignoring {} for attempt {}: it has ended already", event, report.attemptId());
+        } else {
+            getContext().getLog().warn("ignoring {} for attempt {}: it is not running", event, report.attemptId());
+        }
     }
 
     private void endAttempt(Attempt attempt, TrainerEvent finalEvent) {
+        stopWatching(attempt);
         results.tell(new ResultWriter.RecordEvent(attempt.id(), attempt.task().id(), finalEvent, clock.instant()));
-        queue.end(attempt.id(), finalEvent).ifPresent(ended ->
+        fleet.end(attempt.id(), finalEvent).ifPresent(ended ->
                 getContext().getLog().info("attempt {} ({} / {} rep {}) ended on {}: {}{}", attempt.id(),
                         attempt.task().dataset(), attempt.task().architecture(), attempt.task().repetition(),
                         attempt.workerId(), finalEvent, ended.retried() ? "; the task is queued again" : ""));
@@ -223,6 +298,46 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         showProgress();
         failUnschedulableTasks();
         return this;
+    }
+
+    private Behavior<Command> onFinalEventOverdue(FinalEventOverdue overdue) {
+        queue.runningAttempt(overdue.attemptId()).ifPresent(attempt -> {
+            getContext().getLog().warn("attempt {} on {}: no final event within the task timeout plus {}; giving it up",
+                    attempt.id(), attempt.workerId(), finalEventGrace);
+            endAttempt(attempt, new TrainerEvent.Failed(FailureKind.WORKER_LOST, "no final event came within the"
+                    + " task timeout of " + settings.limits().taskTimeout() + " plus a grace of " + finalEventGrace));
+            failUnschedulableTasks();
+        });
+        return this;
+    }
+
+    /** A slot that stopped while its node is up will not report; a node that is going is {@link #onNodeRemoved}'s. */
+    private Behavior<Command> onSlotStopped(SlotStopped stopped) {
+        if (!isUp(stopped.slot().path().address())) {
+            return this;
+        }
+        List<Attempt> lost = slotOfAttempt.entrySet().stream()
+                .filter(running -> running.getValue().equals(stopped.slot()))
+                .flatMap(running -> queue.runningAttempt(running.getKey()).stream())
+                .toList();
+        for (Attempt attempt : lost) {
+            getContext().getLog().warn("the slot running attempt {} on {} stopped; giving the attempt up", attempt.id(),
+                    attempt.workerId());
+            endAttempt(attempt, new TrainerEvent.Failed(FailureKind.WORKER_LOST, "slot stopped: slot "
+                    + attempt.slot().map(SlotName::toString).orElse("?") + " of worker node " + attempt.workerId()
+                    + " stopped while its node stayed in the cluster"));
+        }
+        failUnschedulableTasks();
+        return this;
+    }
+
+    /** Whether the cluster member at {@code address} (this node's, for a local ref) is up. */
+    private boolean isUp(Address address) {
+        Cluster cluster = Cluster.get(getContext().getSystem());
+        Address node = address.hasLocalScope() ? cluster.selfMember().address() : address;
+        return StreamSupport.stream(cluster.state().getMembers().spliterator(), false)
+                .anyMatch(member -> member.address().equals(node)
+                        && (member.status() == MemberStatus.up() || member.status() == MemberStatus.weaklyUp()));
     }
 
     private Behavior<Command> onSlotsListed(SlotsListed listed) {

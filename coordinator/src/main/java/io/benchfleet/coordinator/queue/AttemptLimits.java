@@ -5,8 +5,9 @@ import java.time.Duration;
 /**
  * How far a sweep lets a task go: {@code retry.max-attempts} and {@code task-timeout} of the sweep file.
  *
- * @param maxAttempts attempts a task may have in one run of the coordinator before it fails for good;
- *                    only infrastructure failures use up more than one
+ * @param maxAttempts tries a task may have in one run of the coordinator before it fails for good; only
+ *                    failures that may be the infrastructure's or one node's use up more than one (running out
+ *                    of memory two at most), and an attempt handed back or on a node without the data uses up none
  * @param taskTimeout how long one attempt's trainer may run before it is killed
  */
 public record AttemptLimits(int maxAttempts, Duration taskTimeout) {

@@ -18,11 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The worker nodes of the cluster as the coordinator sees them, without any actor: which nodes are
- * there, which slots their worker nodes registered, which slots wait for a task, and when
- * --min-workers and --fail-unschedulable let tasks go out or end. Tasks come from the
+ * there, which slots their worker nodes registered, which slots wait for a task, when
+ * --min-workers and --fail-unschedulable let tasks go out or end, and whether a registered worker node
+ * is left to try a task that others could not read the data of. Tasks come from the
  * {@link WorkQueue}; what is to be sent comes back as values, for the caller to deliver.
  *
  * @param <R> where a slot's offer is to be sent; opaque here, so the rules need no actor system
@@ -115,6 +117,23 @@ public final class Fleet<R> {
         return Optional.ofNullable(registered.get(workerId)).map(RegisterWorker::host);
     }
 
+    /**
+     * Ends a running attempt through the queue, which decides what its failure means knowing which worker
+     * nodes are registered now: whether another one may still try it.
+     *
+     * @return what became of the attempt, or empty when it was not running
+     */
+    public Optional<WorkQueue.Ended> end(String attemptId, TrainerEvent finalEvent) {
+        return queue.end(attemptId, finalEvent, registeredNodes());
+    }
+
+    private WorkerNodes registeredNodes() {
+        Map<String, Set<Device>> devices = new HashMap<>();
+        registered.forEach((workerId, worker) -> devices.put(workerId,
+                worker.slots().stream().map(SlotName::device).collect(Collectors.toSet())));
+        return new WorkerNodes(devices);
+    }
+
     /** @param slotNodes the node of every slot the cluster lists now, one entry per slot */
     public void listed(Collection<Node> slotNodes) {
         workerNodes = (int) slotNodes.stream().distinct().count();
@@ -143,11 +162,19 @@ public final class Fleet<R> {
     }
 
     /**
-     * With --fail-unschedulable, once --min-workers worker nodes are there, some worker node registered and
-     * nothing else can run: the queued tasks no slot in the cluster can run, taken from the queue as attempts
-     * of {@link #UNSCHEDULED_BY} that no slot ran, to be ended as failed. Otherwise none.
+     * The queued tasks no worker node will run, taken from the queue as attempts of {@link #UNSCHEDULED_BY}
+     * that no slot ran, to be ended as failed. Those that every registered worker node able to run them
+     * reported it cannot read (DATA_UNAVAILABLE, or BAD_INPUT when one found the data corrupt), at once: they
+     * must not wait for ever. With --fail-unschedulable, once --min-workers worker nodes are there, some
+     * worker node registered and nothing else can run, also those no slot in the cluster can run.
      */
     public List<GivenUp> unschedulable() {
+        List<GivenUp> givenUp = new ArrayList<>(queue.takeStranded(registeredNodes(), UNSCHEDULED_BY));
+        givenUp.addAll(withoutSlot());
+        return givenUp;
+    }
+
+    private List<GivenUp> withoutSlot() {
         if (!failUnschedulable || registered.isEmpty() || !minWorkersPresent()) {
             return List.of();
         }

@@ -21,29 +21,63 @@ import java.util.Set;
 
 /**
  * The rules of handing out work, without any actor: tasks wait in sweep order, a slot gets the
- * first task of its device kind, a failed attempt is retried when the failure was the
- * infrastructure's, and every task ends with exactly one final result. Attempt ids make each step
- * idempotent: an outcome for an attempt that is not running (late, duplicate, given up) is ignored.
+ * first task of its device kind that its worker node may take, a failed attempt is retried when the
+ * failure may be the infrastructure's or the node's rather than the task's, and every task ends with
+ * exactly one final result. Attempt ids make each step idempotent: an outcome for an attempt that is
+ * not running (late, duplicate, given up) is ignored.
  */
 public final class WorkQueue {
 
     /**
-     * Failures another attempt may not repeat. BAD_INPUT, DIVERGED and ERROR come from the task
-     * itself (its data, its numbers, its code path) and would fail the same way again.
+     * Failures another attempt may not repeat, retried while max-attempts allows. BAD_INPUT, DIVERGED and
+     * ERROR come from the task itself (its data, its numbers, its code path) and would fail the same way again;
+     * BAD_INPUT alone may be one node's corrupt copy and has a rule of its own.
      */
     private static final Set<FailureKind> RETRIED =
             EnumSet.of(FailureKind.CRASHED, FailureKind.TIMED_OUT, FailureKind.WORKER_LOST);
+
+    /**
+     * Tries of a task that ran out of memory, whatever max-attempts says above that: a second try rides out
+     * memory that another slot's trainer held at the time; failing twice says the task needs more than a
+     * node gives, and more tries would only cost hours.
+     */
+    static final int OUT_OF_MEMORY_TRIES = 2;
+
+    /**
+     * Worker nodes a task whose data is corrupt is tried on, when that many are registered: a corrupt copy
+     * may be one node's only; corrupt on two, it is the published file or the task.
+     */
+    static final int BAD_INPUT_NODES = 2;
+
+    /**
+     * Hand-backs do not use up a try, so that stopping worker nodes costs no task its retries; past this many,
+     * a task that every stop catches running fails as HANDED_BACK instead of bouncing for ever.
+     */
+    static final int MAX_HAND_BACKS = 5;
 
     /** What became of an attempt that ended; {@code retried} = its task is queued again. */
     public record Ended(Attempt attempt, boolean retried) {
     }
 
+    /** What a task's attempts of this run used up, for the retry rules. */
+    private static final class Tally {
+        private int tries;
+        private int handBacks;
+        private int outOfMemory;
+    }
+
     private final Deque<TaskSpec> queued = new ArrayDeque<>();
     private final AttemptLimits limits;
     private final Map<String, Attempt> running = new HashMap<>();
+    /**
+     * Every attempt of this run, for samples that trail an attempt's end: about 270 bytes each, measured. It
+     * stays small because attempts per task are bounded: max-attempts tries, {@link #MAX_HAND_BACKS}, one return
+     * per slot of a worker node without the task's dataset, and one attempt to give the task up.
+     */
     private final Map<String, Attempt> everStarted = new HashMap<>();
     private final Map<String, Integer> lastNumber;
-    private final Map<String, Integer> triesThisRun = new HashMap<>();
+    private final Map<String, Tally> thisRun = new HashMap<>();
+    private final UnreadableData unreadable = new UnreadableData();
     private final Set<String> done = new HashSet<>();
     private final Set<String> failed = new HashSet<>();
 
@@ -63,12 +97,15 @@ public final class WorkQueue {
         }
     }
 
-    /** The next task this slot can run, now marked running as a new attempt; empty = "none now". */
+    /**
+     * The next task this slot can run and its worker node may take, now marked running as a new attempt;
+     * empty = "none now".
+     */
     public Optional<Attempt> assign(String workerId, SlotName slot) {
         Device device = slot.device();
         for (Iterator<TaskSpec> it = queued.iterator(); it.hasNext(); ) {
             TaskSpec task = it.next();
-            if (task.device() == device) {
+            if (task.device() == device && unreadable.mayTake(workerId, task)) {
                 it.remove();
                 return Optional.of(start(task, workerId, Optional.of(slot)));
             }
@@ -78,7 +115,7 @@ public final class WorkQueue {
 
     private Attempt start(TaskSpec task, String workerId, Optional<SlotName> slot) {
         int number = lastNumber.merge(task.id(), 1, Integer::sum);
-        triesThisRun.merge(task.id(), 1, Integer::sum);
+        thisRun.computeIfAbsent(task.id(), id -> new Tally()).tries++;
         Attempt attempt = new Attempt(Attempt.idOf(task, number), task, number, workerId, slot);
         running.put(attempt.id(), attempt);
         everStarted.put(attempt.id(), attempt);
@@ -102,11 +139,13 @@ public final class WorkQueue {
 
     /**
      * Ends a running attempt with its final event: the task is done, queued again (at the front, so
-     * a retry does not wait behind the whole sweep), or failed for good.
+     * a retry does not wait behind the whole sweep), or failed for good. An attempt no slot ran was given
+     * up by the coordinator and ends for good.
      *
+     * @param registered the worker nodes registered now: whether another one may still try the task
      * @return what became of the attempt, or empty when it was not running (then nothing changes)
      */
-    public Optional<Ended> end(String attemptId, TrainerEvent finalEvent) {
+    Optional<Ended> end(String attemptId, TrainerEvent finalEvent, WorkerNodes registered) {
         Attempt attempt = running.remove(attemptId);
         if (attempt == null) {
             return Optional.empty();
@@ -116,7 +155,8 @@ public final class WorkQueue {
             done.add(taskId);
             return Optional.of(new Ended(attempt, false));
         }
-        if (isRetried(taskId, finalEvent)) {
+        if (finalEvent instanceof TrainerEvent.Failed failure && attempt.slot().isPresent()
+                && isRetried(attempt, failure.kind(), registered)) {
             queued.addFirst(attempt.task());
             return Optional.of(new Ended(attempt, true));
         }
@@ -124,16 +164,54 @@ public final class WorkQueue {
         return Optional.of(new Ended(attempt, false));
     }
 
-    /** A handed-back attempt was stopped on purpose, not failed: it does not use up a try. */
-    private boolean isRetried(String taskId, TrainerEvent finalEvent) {
-        if (!(finalEvent instanceof TrainerEvent.Failed failure)) {
-            return false;
+    /**
+     * A handed-back attempt was stopped on purpose and one whose node lacks the data says nothing of the task:
+     * neither uses up a try. The latter goes back to the queue even when no other node may take it: then
+     * {@link #takeStranded} gives it up, naming the nodes.
+     */
+    private boolean isRetried(Attempt attempt, FailureKind kind, WorkerNodes registered) {
+        TaskSpec task = attempt.task();
+        Tally tally = thisRun.get(task.id());
+        switch (kind) {
+            case HANDED_BACK -> {
+                tally.tries--;
+                return ++tally.handBacks <= MAX_HAND_BACKS;
+            }
+            case DATA_UNAVAILABLE -> {
+                tally.tries--;
+                unreadable.missing(attempt.workerId(), task.dataset());
+                return true;
+            }
+            case OUT_OF_MEMORY -> {
+                return ++tally.outOfMemory < OUT_OF_MEMORY_TRIES && tally.tries < limits.maxAttempts();
+            }
+            case BAD_INPUT -> {
+                unreadable.corrupt(attempt.workerId(), task);
+                return unreadable.corruptOn(task) < BAD_INPUT_NODES && tally.tries < limits.maxAttempts()
+                        && registered.offering(task.device()).stream().anyMatch(other -> unreadable.mayTake(other, task));
+            }
+            default -> {
+                return RETRIED.contains(kind) && tally.tries < limits.maxAttempts();
+            }
         }
-        if (failure.kind() == FailureKind.HANDED_BACK) {
-            triesThisRun.merge(taskId, -1, Integer::sum);
-            return true;
+    }
+
+    /**
+     * The queued tasks that every registered worker node able to run them reported it cannot read, taken
+     * out of the queue as attempts of {@code by} that no slot ran, each with why, for the caller to end as
+     * failed. A task no registered node could run at all is not among them: it waits for one.
+     */
+    List<Fleet.GivenUp> takeStranded(WorkerNodes registered, String by) {
+        List<Fleet.GivenUp> taken = new ArrayList<>();
+        for (Iterator<TaskSpec> it = queued.iterator(); it.hasNext(); ) {
+            TaskSpec task = it.next();
+            Optional<TrainerEvent.Failed> why = unreadable.noneMayTake(task, registered.offering(task.device()));
+            if (why.isPresent()) {
+                it.remove();
+                taken.add(new Fleet.GivenUp(start(task, by, Optional.empty()), why.get()));
+            }
         }
-        return RETRIED.contains(failure.kind()) && triesThisRun.get(taskId) < limits.maxAttempts();
+        return taken;
     }
 
     /** The queued tasks, by device, that no slot of {@code offered} devices can run. */
@@ -148,11 +226,13 @@ public final class WorkQueue {
     }
 
     /**
-     * When nothing runs and every queued task needs a device no slot of {@code offered} has, takes them all
-     * out of the queue as started attempts of {@code by}, for the caller to end as failed; otherwise none.
+     * When no slot runs anything and every queued task needs a device no slot of {@code offered} has, takes
+     * them all out of the queue as started attempts of {@code by}, for the caller to end as failed; otherwise none.
+     * Attempts no slot runs (given up, about to be ended) do not hold them back.
      */
     public List<Attempt> takeUnschedulable(Set<Device> offered, String by) {
-        if (!running.isEmpty() || queued.isEmpty() || queued.stream().anyMatch(task -> offered.contains(task.device()))) {
+        boolean slotRunsSomething = running.values().stream().anyMatch(attempt -> attempt.slot().isPresent());
+        if (slotRunsSomething || queued.isEmpty() || queued.stream().anyMatch(task -> offered.contains(task.device()))) {
             return List.of();
         }
         List<Attempt> taken = new ArrayList<>();

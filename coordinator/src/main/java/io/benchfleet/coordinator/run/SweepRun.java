@@ -9,6 +9,7 @@ import io.benchfleet.report.Baseline;
 import io.benchfleet.report.ConsoleTable;
 import io.benchfleet.report.RunReport;
 import io.benchfleet.report.RunSummary;
+import io.benchfleet.coordinator.store.ResultStore;
 import io.benchfleet.coordinator.store.ResultWriter;
 import io.benchfleet.protocol.BuildVersions;
 import io.benchfleet.protocol.cluster.ClusterConfig;
@@ -70,7 +71,10 @@ public final class SweepRun {
         this.console = console;
     }
 
-    /** @return the exit code: 0 when every task succeeded, 1 when some failed */
+    /**
+     * @return the exit code: 0 when every task succeeded, 1 when some failed
+     * @throws SweepStoppedException when results.db could not be written and the sweep stopped before its end
+     */
     public int execute() throws IOException {
         return run(RunHistory.NONE, "started_at");
     }
@@ -87,8 +91,9 @@ public final class SweepRun {
 
     private int run(RunHistory history, String startKey) throws IOException {
         CompletableFuture<Progress> completion = new CompletableFuture<>();
+        CompletableFuture<ResultStore.UnwritableException> unwritable = new CompletableFuture<>();
         ProgressLine progress = new ProgressLine(sweep.name(), sweep.tasks().size());
-        ActorSystem<Void> system = ActorSystem.create(guardian(history, startKey, progress, completion),
+        ActorSystem<Void> system = ActorSystem.create(guardian(history, startKey, progress, completion, unwritable),
                 ClusterConfig.SYSTEM_NAME,
                 ClusterConfig.of(options.host(), options.port(), "coordinator", Map.of(), options.tls()));
         String address = options.host() + ":" + Cluster.get(system).selfMember().address().getPort().orElseThrow();
@@ -98,10 +103,13 @@ public final class SweepRun {
                 ? LocalWorkers.start(options.home(), options.localWorkers(), address, coresPerLocalWorker(),
                 runDirectory.logs(), options.tls())
                 : null) {
-            completion.join();
+            CompletableFuture.anyOf(completion, unwritable).join();
         } finally {
             progress.close();
             terminate(system);
+        }
+        if (unwritable.isDone()) {
+            throw new SweepStoppedException(unwritable.join(), runDirectory.path());
         }
         return report();
     }
@@ -118,9 +126,10 @@ public final class SweepRun {
     }
 
     private Behavior<Void> guardian(RunHistory history, String startKey, ProgressLine progress,
-                                    CompletableFuture<Progress> completion) {
+                                    CompletableFuture<Progress> completion,
+                                    CompletableFuture<ResultStore.UnwritableException> unwritable) {
         return Behaviors.setup(context -> {
-            var results = context.spawn(ResultWriter.create(runDirectory.path()), "result-writer",
+            var results = context.spawn(ResultWriter.create(runDirectory.path(), unwritable), "result-writer",
                     DispatcherSelector.fromConfig("benchfleet.blocking-io-dispatcher"));
             results.tell(new ResultWriter.PutRunValue("sweep_name", sweep.name()));
             results.tell(new ResultWriter.PutRunValue(startKey, Clock.systemUTC().instant().toString()));

@@ -13,7 +13,11 @@ import io.benchfleet.protocol.sweep.TaskSpec;
 import io.benchfleet.rundirectory.AttemptStatus;
 import io.benchfleet.rundirectory.ResultsDatabase;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,6 +38,10 @@ import java.util.stream.Collectors;
  * results.db, the run's record of truth. Every call is its own committed transaction, so a crash
  * of the coordinator loses at most what was in flight. Only the coordinator writes it, from one
  * thread (the result writer actor); JDBC connections are not shared.
+ * <p>
+ * A failed call throws {@link StoreException}: that record is lost, the next may well succeed. When the
+ * file itself cannot be written (full disk, I/O error, read-only, removed) it throws the subclass
+ * {@link UnwritableException}, and no later call will succeed either.
  */
 public final class ResultStore implements AutoCloseable {
 
@@ -41,18 +49,51 @@ public final class ResultStore implements AutoCloseable {
     private static final String NO_SLOT = "none";
 
     private final Connection connection;
+    private final Path file;
+    private final Optional<Object> identity;
 
-    private ResultStore(Connection connection) {
+    private ResultStore(Connection connection, Path file, Optional<Object> identity) {
         this.connection = connection;
+        this.file = file;
+        this.identity = identity;
     }
 
     /** Opens (or creates) the run directory's results.db with the current schema. */
     public static ResultStore open(Path runDirectory) {
+        Path file = ResultsDatabase.fileIn(runDirectory);
+        Connection connection;
         try {
-            return new ResultStore(ResultsDatabase.openForWriting(runDirectory));
+            connection = ResultsDatabase.openForWriting(runDirectory);
         } catch (SQLException e) {
-            throw new StoreException("cannot open " + ResultsDatabase.fileIn(runDirectory) + ": " + e.getMessage(), e);
+            throw new UnwritableException(file, e.getMessage(), e);
         }
+        try {
+            return new ResultStore(connection, file, identityOf(file));
+        } catch (IOException e) {
+            closeAfterFailure(connection, e);
+            throw new UnwritableException(file, "cannot read its attributes (" + e + ")", e);
+        }
+    }
+
+    /**
+     * Throws {@link UnwritableException} unless results.db is still the file this store opened. SQLite goes on
+     * writing to a file that was removed or renamed, where no resume and no report will find it.
+     */
+    public void checkStillThere() {
+        try {
+            if (!identityOf(file).equals(identity)) {
+                throw new UnwritableException(file, "it was replaced by another file while the sweep ran", null);
+            }
+        } catch (NoSuchFileException e) {
+            throw new UnwritableException(file, "it or its directory was removed while the sweep ran", e);
+        } catch (IOException e) {
+            throw new UnwritableException(file, "cannot read its attributes (" + e + ")", e);
+        }
+    }
+
+    /** The file's inode where the file system has one: a file moved away and another put there differ. */
+    private static Optional<Object> identityOf(Path file) throws IOException {
+        return Optional.ofNullable(Files.readAttributes(file, BasicFileAttributes.class).fileKey());
     }
 
     public void putRunValue(String key, String value) {
@@ -63,17 +104,17 @@ public final class ResultStore implements AutoCloseable {
     public void addTasks(List<TaskSpec> tasks) {
         String sql = "INSERT OR IGNORE INTO tasks(task_id, dataset, architecture, device, split, fold, repetition, seed,"
                 + " epochs, batch_size, train_limit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            for (TaskSpec t : tasks) {
-                bind(insert, t.id(), t.dataset(), t.architecture(), t.device().label(), t.split(), t.fold(),
-                        t.repetition(), t.seed(), t.training().epochs(), t.training().batchSize(),
-                        t.training().trainLimit());
-                insert.addBatch();
+        inTransaction("the sweep's tasks", () -> {
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                for (TaskSpec t : tasks) {
+                    bind(insert, t.id(), t.dataset(), t.architecture(), t.device().label(), t.split(), t.fold(),
+                            t.repetition(), t.seed(), t.training().epochs(), t.training().batchSize(),
+                            t.training().trainLimit());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
             }
-            insert.executeBatch();
-        } catch (SQLException e) {
-            throw new StoreException("cannot record the sweep's tasks: " + e.getMessage(), e);
-        }
+        });
     }
 
     public void addWorker(String workerId, HostInfo host, List<SlotName> slots, Instant joinedAt) {
@@ -158,29 +199,29 @@ public final class ResultStore implements AutoCloseable {
                 + " cpu_energy_joules, samples_dropped, gpu_index, gpu_util_percent, gpu_mem_used_bytes, gpu_power_watts,"
                 + " gpu_mem_total_bytes, gpu_temperature_celsius, gpu_sm_clock_mhz, gpu_energy_joules)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            for (ResourceSample s : samples) {
-                List<Optional<GpuSample>> gpus = s.gpus().isEmpty()
-                        ? List.of(Optional.empty()) : s.gpus().stream().map(Optional::of).toList();
-                for (Optional<GpuSample> gpu : gpus) {
-                    bind(insert, attemptId, taskId, s.secondsSinceStart(), s.processCpuPercent(), s.processRssBytes(),
-                            s.hostCpuPercent(), s.hostUsedBytes(), s.processHostCpuPercent(), s.processThreads(),
-                            s.hostAvailableBytes(), s.hostLoadAverage().orElse(null),
-                            perCore(s.hostCoreCpuPercent()),
-                            s.cpuTemperatureCelsius().orElse(null), s.cpuFrequencyMhz().orElse(null),
-                            s.cpuEnergyJoules().orElse(null), s.samplesDropped(),
-                            gpu.map(GpuSample::index).orElse(null), gpu.flatMap(GpuSample::utilPercent).orElse(null),
-                            gpu.flatMap(GpuSample::memUsedBytes).orElse(null), gpu.flatMap(GpuSample::powerWatts).orElse(null),
-                            gpu.flatMap(GpuSample::memTotalBytes).orElse(null),
-                            gpu.flatMap(GpuSample::temperatureCelsius).orElse(null),
-                            gpu.flatMap(GpuSample::smClockMhz).orElse(null), gpu.flatMap(GpuSample::energyJoules).orElse(null));
-                    insert.addBatch();
+        inTransaction("samples of " + attemptId, () -> {
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                for (ResourceSample s : samples) {
+                    List<Optional<GpuSample>> gpus = s.gpus().isEmpty()
+                            ? List.of(Optional.empty()) : s.gpus().stream().map(Optional::of).toList();
+                    for (Optional<GpuSample> gpu : gpus) {
+                        bind(insert, attemptId, taskId, s.secondsSinceStart(), s.processCpuPercent(), s.processRssBytes(),
+                                s.hostCpuPercent(), s.hostUsedBytes(), s.processHostCpuPercent(), s.processThreads(),
+                                s.hostAvailableBytes(), s.hostLoadAverage().orElse(null),
+                                perCore(s.hostCoreCpuPercent()),
+                                s.cpuTemperatureCelsius().orElse(null), s.cpuFrequencyMhz().orElse(null),
+                                s.cpuEnergyJoules().orElse(null), s.samplesDropped(),
+                                gpu.map(GpuSample::index).orElse(null), gpu.flatMap(GpuSample::utilPercent).orElse(null),
+                                gpu.flatMap(GpuSample::memUsedBytes).orElse(null), gpu.flatMap(GpuSample::powerWatts).orElse(null),
+                                gpu.flatMap(GpuSample::memTotalBytes).orElse(null),
+                                gpu.flatMap(GpuSample::temperatureCelsius).orElse(null),
+                                gpu.flatMap(GpuSample::smClockMhz).orElse(null), gpu.flatMap(GpuSample::energyJoules).orElse(null));
+                        insert.addBatch();
+                    }
                 }
+                insert.executeBatch();
             }
-            insert.executeBatch();
-        } catch (SQLException e) {
-            throw new StoreException("cannot record samples of " + attemptId + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     /** One decimal is finer than a 1 s tick count can resolve on most hosts, and keeps a 128-core row short. */
@@ -189,13 +230,54 @@ public final class ResultStore implements AutoCloseable {
     }
 
     private void update(String sql, Object... values) {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, values);
-            statement.executeUpdate();
+        write(sql.substring(0, sql.indexOf(' ', 7)) + "...", () -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, values);
+                statement.executeUpdate();
+            }
+        });
+    }
+
+    /** Several statements committed as one: a batch of samples is recorded whole or not at all, and costs one commit. */
+    private void inTransaction(String what, Statements statements) {
+        write(what, () -> {
+            connection.setAutoCommit(false);
+            try {
+                statements.run();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackAfter(e);
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        });
+    }
+
+    /** A write that failed on the file (SQLITE_FULL, SQLITE_IOERR) may have ended the transaction already. */
+    private void rollbackAfter(Exception failure) {
+        try {
+            connection.rollback();
         } catch (SQLException e) {
-            throw new StoreException("cannot write results.db (" + sql.substring(0, sql.indexOf(' ', 7)) + "...): "
-                    + e.getMessage(), e);
+            failure.addSuppressed(e);
         }
+    }
+
+    private void write(String what, Statements statements) {
+        try {
+            statements.run();
+        } catch (SQLException e) {
+            if (ResultsDatabase.isUnwritable(e)) {
+                throw new UnwritableException(file, e.getMessage(), e);
+            }
+            throw new StoreException("cannot write " + file + " (" + what + "): " + e.getMessage(), e);
+        }
+        checkStillThere();
+    }
+
+    @FunctionalInterface
+    private interface Statements {
+        void run() throws SQLException;
     }
 
     private static void bind(PreparedStatement statement, Object... values) throws SQLException {
@@ -218,11 +300,43 @@ public final class ResultStore implements AutoCloseable {
         }
     }
 
-    public static final class StoreException extends RuntimeException {
+    private static void closeAfterFailure(Connection connection, Exception failure) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** One call failed: what it was to record is lost. */
+    public static sealed class StoreException extends RuntimeException permits UnwritableException {
         private static final long serialVersionUID = 1L;
 
         StoreException(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /** results.db cannot be written at all; what was committed before is in it. */
+    public static final class UnwritableException extends StoreException {
+        private static final long serialVersionUID = 1L;
+
+        private final transient Path file;
+        private final String reason;
+
+        UnwritableException(Path file, String reason, Throwable cause) {
+            super("cannot write " + file + ": " + reason, cause);
+            this.file = file;
+            this.reason = reason;
+        }
+
+        public Path file() {
+            return file;
+        }
+
+        /** What is wrong with the file, e.g. SQLite's {@code [SQLITE_FULL] ... (database or disk is full)}. */
+        public String reason() {
+            return reason;
         }
     }
 }

@@ -61,10 +61,6 @@ public final class SweepFile {
     public record Contents(Sweep sweep, AttemptLimits attemptLimits, Optional<Baseline> baseline) {
     }
 
-    public static Sweep load(Path file) {
-        return read(file).sweep();
-    }
-
     public static Contents read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new SweepFileException("sweep file not found: " + file + " (expected a HOCON file such as configs/quickstart.conf)");

@@ -41,6 +41,17 @@ final class Benchfleet {
         process.destroyForcibly();
     }
 
+    /**
+     * Sends a signal by name ({@code STOP}, {@code CONT}) through kill(1): the JDK can only end a process,
+     * not freeze it. The {@code bin/} scripts exec their JVM, so the process is the JVM itself.
+     */
+    static void signal(Process process, String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + process.pid() + " exited with " + kill.exitValue());
+        }
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -1,6 +1,7 @@
 package io.benchfleet.coordinator.endtoend;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -23,9 +25,11 @@ import java.util.function.BooleanSupplier;
  * in a plan, by the task's repetition and the attempt's number: {@code finish SECONDS},
  * {@code crash}, {@code bad-input}, {@code hang}, {@code fail KIND} (a failed event of that kind),
  * {@code print LINE} (that line on stdout, then exit 0), {@code long-line} (a 2 MiB line) or
- * {@code silent} (exit 0 without a final event); without a line it finishes at once. Each start
+ * {@code silent} (exit 0 without a final event); {@code if-set VARIABLE ACTION} does ACTION where the
+ * worker node's environment has VARIABLE, and finishes elsewhere; without a line it finishes at once. Each start
  * is written to {@code trainer.log} as {@code start ATTEMPT_ID PID}. Its backend is {@code fake}, or
- * {@code fake on GPU N} when the worker node pinned it to GPU N.
+ * {@code fake on GPU N} when the worker node pinned it to GPU N. Like every trainer it ends at once, with
+ * whatever it started, when its stdin reaches its end: its worker node is gone.
  */
 final class FakeTrainerCluster implements AutoCloseable {
 
@@ -43,8 +47,17 @@ final class FakeTrainerCluster implements AutoCloseable {
             number=${attempt##*-a}
             action=$(awk -v r="$repetition" -v n="$number" '$1 == r && ($2 == n || $2 == "*") { $1 = ""; $2 = ""; print; exit }' '%1$s')
             echo "start $attempt $$" >> '%2$s'
+            # The end of stdin means the worker node is gone: kill this shell (or what it exec'd) and its children.
+            # A background job reads /dev/null unless handed stdin (fd 3), and must hold no output open. It kills
+            # only while this shell is still its parent: after a normal exit the pid may belong to another process.
+            exec 3<&0
+            (cat <&3 >/dev/null
+             me=$(exec sh -c 'echo $PPID')
+             [ "$(ps -o ppid= -p "$me" | tr -d ' ')" = "$$" ] && kill -KILL $(pgrep -P $$ | grep -vx "$me") $$
+            ) >/dev/null 2>&1 &
             echo '{"event":"started","pid":'$$',"threads":1,"backend":"fake'"${CUDA_VISIBLE_DEVICES:+ on GPU $CUDA_VISIBLE_DEVICES}"'","layerHelpers":[],"parameters":10,"trainSamples":5,"testSamples":3,"startupSeconds":0.1}'
             set -- $action
+            [ "$1" = if-set ] && { if [ -n "$(printenv "$2")" ]; then shift 2; else set -- finish; fi; }
             case "$1" in
               crash) echo "fake native crash in attempt $attempt" >&2; exit 3 ;;
               bad-input) echo '{"event":"failed","kind":"BAD_INPUT","message":"fake corrupt data"}' ;;
@@ -90,24 +103,32 @@ final class FakeTrainerCluster implements AutoCloseable {
     }
 
     Process coordinator(String output, String... args) throws IOException {
-        return start("coordinator", "JAVA_OPTS_COORDINATOR", output, List.of(args));
+        return start("coordinator", "JAVA_OPTS_COORDINATOR", output, List.of(args), Map.of());
     }
 
     /** A worker node with one cpu slot on its own fixed port, so its worker id names it. */
     Process worker(String output, int coordinatorPort, int port, String... extraArgs) throws IOException {
+        return worker(output, coordinatorPort, port, Map.of(), extraArgs);
+    }
+
+    /** As above, with these variables in the worker node's environment, which its trainers inherit. */
+    Process worker(String output, int coordinatorPort, int port, Map<String, String> environment, String... extraArgs)
+            throws IOException {
         List<String> args = new ArrayList<>(List.of("--join", "127.0.0.1:" + coordinatorPort,
                 "--port", Integer.toString(port), "--cores", "1", "--trainer-command", trainer.toString(),
                 "--log-file", dir.resolve(output + ".log").toString()));
         args.addAll(List.of(extraArgs));
-        return start("worker-node", "JAVA_OPTS_WORKER", output, args);
+        return start("worker-node", "JAVA_OPTS_WORKER", output, args, environment);
     }
 
-    private Process start(String command, String jvmOptionsVariable, String output, List<String> args) throws IOException {
+    private Process start(String command, String jvmOptionsVariable, String output, List<String> args,
+                          Map<String, String> environment) throws IOException {
         List<String> line = new ArrayList<>();
         line.add(Benchfleet.HOME.resolve("bin").resolve(command).toString());
         line.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(output + ".out").toFile());
+        builder.environment().putAll(environment);
         builder.environment().put(jvmOptionsVariable, "-Xmx256m -XX:TieredStopAtLevel=1 " + FAST_DOWNING);
         Process process = builder.start();
         processes.add(process);
@@ -117,6 +138,15 @@ final class FakeTrainerCluster implements AutoCloseable {
     /** Attempt ids in the order their trainers started. */
     List<String> trainerStarts() throws IOException {
         return Files.readAllLines(trainerLog).stream().map(line -> line.split(" ")[1]).toList();
+    }
+
+    /** Process ids of the trainers in the order they started, for as long as the log is readable. */
+    List<Long> trainerPids() {
+        try {
+            return Files.readAllLines(trainerLog).stream().map(line -> Long.parseLong(line.split(" ")[2])).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String output(String name) throws IOException {

@@ -24,11 +24,20 @@ class FleetTest {
     private static final HostInfo HOST = new HostInfo("node", "Linux", "EPYC", 2, 1L << 30, "17", List.of());
     private static final Fleet.Node NODE_A = new Fleet.Node("pekko://benchfleet@10.0.0.1:2552");
     private static final Fleet.Node NODE_B = new Fleet.Node("pekko://benchfleet@10.0.0.2:2552");
+    private static final Fleet.Node NODE_C = new Fleet.Node("pekko://benchfleet@10.0.0.3:2552");
     private static final int NO_MIN_WORKERS = 0;
 
     private static TaskSpec task(int repetition, Device device) {
-        return new TaskSpec("mnist", "mlp-small", device, "standard", 0, repetition, repetition,
+        return task("mnist", repetition, device);
+    }
+
+    private static TaskSpec task(String dataset, int repetition, Device device) {
+        return new TaskSpec(dataset, "mlp-small", device, "standard", 0, repetition, repetition,
                 new TrainingSettings(1, 128, 0, Optimizer.of(Optimizer.Kind.ADAM, 0.001)));
+    }
+
+    private static TrainerEvent failure(FailureKind kind) {
+        return new TrainerEvent.Failed(kind, "fake " + kind);
     }
 
     private static WorkQueue queue(TaskSpec... tasks) {
@@ -109,7 +118,7 @@ class FleetTest {
         boolean offeredAtOnce = fleet.request(waiting).isPresent();
         List<Fleet.Offer<String>> whileNothingIsQueued = fleet.offersToWaitingSlots();
 
-        queue.end(running.id(), new TrainerEvent.Failed(FailureKind.CRASHED, "crashed"));
+        fleet.end(running.id(), new TrainerEvent.Failed(FailureKind.CRASHED, "crashed"));
         List<Fleet.Offer<String>> offers = fleet.offersToWaitingSlots();
 
         assertThat(offeredAtOnce).isFalse();
@@ -169,7 +178,7 @@ class FleetTest {
 
         fleet.listed(List.of(NODE_B));
         fleet.removed(NODE_A);
-        queue.end(lost.id(), new TrainerEvent.Failed(FailureKind.WORKER_LOST, "gone"));
+        fleet.end(lost.id(), new TrainerEvent.Failed(FailureKind.WORKER_LOST, "gone"));
         List<Fleet.Offer<String>> offers = fleet.offersToWaitingSlots();
         Optional<Fleet.Offer<String>> next = fleet.request(slot("alive", SlotName.cpu(), NODE_B));
 
@@ -185,7 +194,7 @@ class FleetTest {
         Attempt onLost = fleet.request(slot("lost", SlotName.cpu(0), NODE_A)).orElseThrow().attempt();
         Attempt endedOnLost = fleet.request(slot("lost", SlotName.cpu(1), NODE_A)).orElseThrow().attempt();
         fleet.request(slot("alive", SlotName.cpu(), NODE_B)).orElseThrow();
-        queue.end(endedOnLost.id(), FINISHED);
+        fleet.end(endedOnLost.id(), FINISHED);
 
         List<Fleet.GivenUp> givenUp = fleet.removed(NODE_A);
 
@@ -208,7 +217,7 @@ class FleetTest {
         fleet.request(stays);
 
         Attempt lost = fleet.removed(NODE_A).get(0).attempt();
-        queue.end(lost.id(), new TrainerEvent.Failed(FailureKind.WORKER_LOST, "gone"));
+        fleet.end(lost.id(), new TrainerEvent.Failed(FailureKind.WORKER_LOST, "gone"));
 
         assertThat(fleet.offeredDevices()).containsExactly(Device.CPU);
         assertThat(fleet.offersToWaitingSlots()).as("only the remaining node's slot still waits")
@@ -272,10 +281,111 @@ class FleetTest {
         Attempt cpu = fleet.request(slot("cpu-node", SlotName.cpu(), NODE_A)).orElseThrow().attempt();
         List<Fleet.GivenUp> whileRunning = fleet.unschedulable();
 
-        queue.end(cpu.id(), FINISHED);
+        fleet.end(cpu.id(), FINISHED);
 
         assertThat(whileQueued).isEmpty();
         assertThat(whileRunning).isEmpty();
         assertThat(fleet.unschedulable()).extracting(given -> given.attempt().task()).containsExactly(task(1, Device.GPU));
+    }
+
+    @Test
+    void whenEveryRegisteredWorkerNodeLacksADatasetItsTasksFailAsDataUnavailableNamingTheNodes() {
+        WorkQueue queue = queue(task("mnist", 1, Device.CPU), task("mnist", 2, Device.CPU),
+                task("mnist", 3, Device.CPU), task("fashion-mnist", 1, Device.CPU));
+        Fleet<String> fleet = new Fleet<>(queue, NO_MIN_WORKERS, false);
+        fleet.register(worker("w1", SlotName.cpu()));
+        fleet.register(worker("w2", SlotName.cpu()));
+        Attempt onFirst = fleet.request(slot("w1", SlotName.cpu(), NODE_A)).orElseThrow().attempt();
+        Attempt onSecond = fleet.request(slot("w2", SlotName.cpu(), NODE_B)).orElseThrow().attempt();
+
+        fleet.end(onFirst.id(), failure(FailureKind.DATA_UNAVAILABLE));
+        List<Fleet.GivenUp> whileOneNodeMayHaveIt = fleet.unschedulable();
+        fleet.end(onSecond.id(), failure(FailureKind.DATA_UNAVAILABLE));
+        List<Fleet.GivenUp> givenUp = fleet.unschedulable();
+
+        assertThat(whileOneNodeMayHaveIt).isEmpty();
+        assertThat(givenUp).extracting(given -> given.attempt().task()).containsExactlyInAnyOrder(
+                task("mnist", 1, Device.CPU), task("mnist", 2, Device.CPU), task("mnist", 3, Device.CPU));
+        assertThat(givenUp).allSatisfy(given -> {
+            assertThat(given.attempt().workerId()).isEqualTo(Fleet.UNSCHEDULED_BY);
+            assertThat(given.failure().kind()).isEqualTo(FailureKind.DATA_UNAVAILABLE);
+            assertThat(given.failure().message()).isEqualTo("no registered worker node with a cpu slot can run it:"
+                    + " w1 has no readable copy of mnist; w2 has no readable copy of mnist");
+        });
+        givenUp.forEach(given -> assertThat(fleet.end(given.attempt().id(), given.failure()).orElseThrow().retried())
+                .as("a task given up for its data is not queued again").isFalse());
+        assertThat(queue.progress()).isEqualTo(new Progress(0, 0, 3, 1));
+        assertThat(fleet.request(slot("w1", SlotName.cpu(), NODE_A))).map(offer -> offer.attempt().task())
+                .contains(task("fashion-mnist", 1, Device.CPU));
+    }
+
+    @Test
+    void aWorkerNodeThatJoinsLaterGetsTheQueuedTasksOfADatasetAnotherNodeLacks() {
+        WorkQueue queue = queue(task(1, Device.CPU), task(2, Device.CPU));
+        Fleet<String> fleet = new Fleet<>(queue, NO_MIN_WORKERS, false);
+        fleet.register(worker("without-data", SlotName.cpu()));
+        fleet.register(worker("busy", SlotName.cpu()));
+        Attempt unavailable = fleet.request(slot("without-data", SlotName.cpu(), NODE_A)).orElseThrow().attempt();
+        fleet.request(slot("busy", SlotName.cpu(), NODE_B)).orElseThrow();
+        fleet.end(unavailable.id(), failure(FailureKind.DATA_UNAVAILABLE));
+        boolean offeredToTheNodeWithout = fleet.request(slot("without-data", SlotName.cpu(), NODE_A)).isPresent();
+
+        fleet.register(worker("late", SlotName.cpu()));
+        Optional<Fleet.Offer<String>> toTheLateNode = fleet.request(slot("late", SlotName.cpu(), NODE_C));
+
+        assertThat(offeredToTheNodeWithout).isFalse();
+        assertThat(fleet.unschedulable()).isEmpty();
+        assertThat(toTheLateNode).map(offer -> offer.attempt().task()).contains(task(1, Device.CPU));
+    }
+
+    @Test
+    void aTaskWhoseLastWorkerNodeWithItsDataLeavesFailsInsteadOfWaiting() {
+        WorkQueue queue = queue(task(1, Device.CPU), task(2, Device.CPU));
+        Fleet<String> fleet = new Fleet<>(queue, NO_MIN_WORKERS, false);
+        fleet.register(worker("without-data", SlotName.cpu()));
+        fleet.register(worker("leaves", SlotName.cpu()));
+        Attempt unavailable = fleet.request(slot("without-data", SlotName.cpu(), NODE_A)).orElseThrow().attempt();
+        fleet.request(slot("leaves", SlotName.cpu(), NODE_B)).orElseThrow();
+        fleet.end(unavailable.id(), failure(FailureKind.DATA_UNAVAILABLE));
+
+        fleet.removed(NODE_B).forEach(lost -> fleet.end(lost.attempt().id(), lost.failure()));
+
+        assertThat(fleet.unschedulable()).extracting(given -> given.failure().message()).containsExactly(
+                "no registered worker node with a cpu slot can run it: without-data has no readable copy of mnist",
+                "no registered worker node with a cpu slot can run it: without-data has no readable copy of mnist");
+    }
+
+    @Test
+    void badInputWaitingForASecondWorkerNodeThatLeavesFailsAsBadInput() {
+        WorkQueue queue = queue(task(1, Device.CPU), task(2, Device.CPU));
+        Fleet<String> fleet = new Fleet<>(queue, NO_MIN_WORKERS, false);
+        fleet.register(worker("corrupt", SlotName.cpu()));
+        fleet.register(worker("leaves", SlotName.cpu()));
+        Attempt corrupt = fleet.request(slot("corrupt", SlotName.cpu(), NODE_A)).orElseThrow().attempt();
+        fleet.request(slot("leaves", SlotName.cpu(), NODE_B)).orElseThrow();
+        boolean retried = fleet.end(corrupt.id(), failure(FailureKind.BAD_INPUT)).orElseThrow().retried();
+
+        fleet.removed(NODE_B);
+
+        assertThat(retried).as("a second worker node is there to try it").isTrue();
+        assertThat(fleet.unschedulable()).singleElement().satisfies(given -> {
+            assertThat(given.attempt().task()).isEqualTo(corrupt.task());
+            assertThat(given.failure().kind()).isEqualTo(FailureKind.BAD_INPUT);
+            assertThat(given.failure().message())
+                    .isEqualTo("no registered worker node with a cpu slot can run it: corrupt found its data corrupt");
+        });
+    }
+
+    @Test
+    void aTaskThatFailedOnEveryNodeAndOneNoSlotCanRunEndTogetherWithTheFlag() {
+        WorkQueue queue = queue(task(1, Device.CPU), task(2, Device.GPU));
+        Fleet<String> fleet = new Fleet<>(queue, NO_MIN_WORKERS, true);
+        fleet.register(worker("cpu-node", SlotName.cpu()));
+        Attempt unavailable = fleet.request(slot("cpu-node", SlotName.cpu(), NODE_A)).orElseThrow().attempt();
+
+        fleet.end(unavailable.id(), failure(FailureKind.DATA_UNAVAILABLE));
+
+        assertThat(fleet.unschedulable()).extracting(given -> given.failure().kind())
+                .containsExactly(FailureKind.DATA_UNAVAILABLE, FailureKind.UNSCHEDULABLE);
     }
 }

@@ -10,9 +10,11 @@ import io.benchfleet.protocol.sweep.TrainingSettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,9 +24,20 @@ class WorkQueueTest {
     private static final TrainerEvent FAILED = new TrainerEvent.Failed(TrainerEvent.FailureKind.ERROR, "boom");
 
     private static TaskSpec task(int repetition, Device device) {
-        return new TaskSpec("mnist", "mlp-small", device, "standard", 0, repetition, repetition,
+        return task("mnist", repetition, device);
+    }
+
+    private static TaskSpec task(String dataset, int repetition, Device device) {
+        return new TaskSpec(dataset, "mlp-small", device, "standard", 0, repetition, repetition,
                 new TrainingSettings(1, 128, 0, Optimizer.of(Optimizer.Kind.ADAM, 0.001)));
     }
+
+    /** Worker nodes with one cpu slot each, registered under these ids. */
+    private static WorkerNodes cpuNodes(String... workerIds) {
+        return new WorkerNodes(Arrays.stream(workerIds).collect(Collectors.toMap(id -> id, id -> Set.of(Device.CPU))));
+    }
+
+    private static final WorkerNodes NO_NODES = cpuNodes();
 
     private static final AttemptLimits THREE_TRIES = new AttemptLimits(3, Duration.ofMinutes(1));
 
@@ -83,12 +96,12 @@ class WorkQueueTest {
         assertThat(queue.takeUnschedulable(cpuOnly, "coordinator")).as("a cpu task is still queued").isEmpty();
         Attempt cpu = queue.assign("w1", SlotName.cpu()).orElseThrow();
         assertThat(queue.takeUnschedulable(cpuOnly, "coordinator")).as("a cpu task still runs").isEmpty();
-        queue.end(cpu.id(), FINISHED);
+        queue.end(cpu.id(), FINISHED, NO_NODES);
 
         List<Attempt> taken = queue.takeUnschedulable(cpuOnly, "coordinator");
         assertThat(taken).extracting(Attempt::task).containsExactly(task(1, Device.GPU));
         assertThat(taken.get(0).workerId()).isEqualTo("coordinator");
-        queue.end(taken.get(0).id(), failure(FailureKind.UNSCHEDULABLE));
+        queue.end(taken.get(0).id(), failure(FailureKind.UNSCHEDULABLE), NO_NODES);
         assertThat(queue.progress()).isEqualTo(new Progress(1, 0, 1, 0));
         assertThat(queue.progress().isComplete()).isTrue();
     }
@@ -107,8 +120,8 @@ class WorkQueueTest {
         Attempt first = queue.assign("w1", SlotName.cpu()).orElseThrow();
         Attempt second = queue.assign("w1", SlotName.cpu()).orElseThrow();
 
-        queue.end(first.id(), FINISHED);
-        queue.end(second.id(), FAILED);
+        queue.end(first.id(), FINISHED, NO_NODES);
+        queue.end(second.id(), FAILED, NO_NODES);
 
         assertThat(queue.progress()).isEqualTo(new Progress(1, 0, 1, 0));
         assertThat(queue.progress().isComplete()).isTrue();
@@ -118,9 +131,9 @@ class WorkQueueTest {
     void aSecondFinalEventForTheSameAttemptChangesNothing() {
         WorkQueue queue = queue(List.of(task(1, Device.CPU)));
         Attempt attempt = queue.assign("w1", SlotName.cpu()).orElseThrow();
-        queue.end(attempt.id(), FINISHED);
+        queue.end(attempt.id(), FINISHED, NO_NODES);
 
-        assertThat(queue.end(attempt.id(), FAILED)).isEmpty();
+        assertThat(queue.end(attempt.id(), FAILED, NO_NODES)).isEmpty();
         assertThat(queue.progress()).isEqualTo(new Progress(1, 0, 0, 0));
     }
 
@@ -128,7 +141,7 @@ class WorkQueueTest {
     void anUnknownAttemptIsIgnored() {
         WorkQueue queue = queue(List.of(task(1, Device.CPU)));
 
-        assertThat(queue.end("nope-a1", FINISHED)).isEmpty();
+        assertThat(queue.end("nope-a1", FINISHED, NO_NODES)).isEmpty();
         assertThat(queue.runningAttempt("nope-a1")).isEmpty();
         assertThat(queue.progress()).isEqualTo(new Progress(0, 0, 0, 1));
     }
@@ -137,7 +150,7 @@ class WorkQueueTest {
     void anEndedAttemptIsStillKnownForItsTrailingSamples() {
         WorkQueue queue = queue(List.of(task(1, Device.CPU)));
         Attempt attempt = queue.assign("w1", SlotName.cpu()).orElseThrow();
-        queue.end(attempt.id(), FINISHED);
+        queue.end(attempt.id(), FINISHED, NO_NODES);
 
         assertThat(queue.runningAttempt(attempt.id())).isEmpty();
         assertThat(queue.knownAttempt(attempt.id())).contains(attempt);
@@ -148,7 +161,7 @@ class WorkQueueTest {
         WorkQueue queue = queue(List.of(task(1, Device.CPU), task(2, Device.CPU)));
         Attempt first = queue.assign("w1", SlotName.cpu()).orElseThrow();
 
-        WorkQueue.Ended ended = queue.end(first.id(), failure(FailureKind.CRASHED)).orElseThrow();
+        WorkQueue.Ended ended = queue.end(first.id(), failure(FailureKind.CRASHED), NO_NODES).orElseThrow();
         Attempt retry = queue.assign("w2", SlotName.cpu()).orElseThrow();
 
         assertThat(ended.retried()).isTrue();
@@ -161,10 +174,10 @@ class WorkQueueTest {
     void infrastructureFailuresAreRetriedUntilMaxAttemptsThenTheTaskFails() {
         WorkQueue queue = queue(List.of(task(1, Device.CPU)));
 
-        queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(), failure(FailureKind.CRASHED));
-        queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(), failure(FailureKind.TIMED_OUT));
+        queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(), failure(FailureKind.CRASHED), NO_NODES);
+        queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(), failure(FailureKind.TIMED_OUT), NO_NODES);
         WorkQueue.Ended third = queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(),
-                failure(FailureKind.WORKER_LOST)).orElseThrow();
+                failure(FailureKind.WORKER_LOST), NO_NODES).orElseThrow();
 
         assertThat(third.retried()).isFalse();
         assertThat(third.attempt().number()).isEqualTo(3);
@@ -177,7 +190,7 @@ class WorkQueueTest {
         for (FailureKind kind : List.of(FailureKind.BAD_INPUT, FailureKind.DIVERGED, FailureKind.ERROR)) {
             WorkQueue queue = queue(List.of(task(1, Device.CPU)));
 
-            WorkQueue.Ended ended = queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(), failure(kind)).orElseThrow();
+            WorkQueue.Ended ended = queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(), failure(kind), NO_NODES).orElseThrow();
 
             assertThat(ended.retried()).as(kind.name()).isFalse();
             assertThat(queue.progress()).as(kind.name()).isEqualTo(new Progress(0, 0, 1, 0));
@@ -189,9 +202,9 @@ class WorkQueueTest {
         WorkQueue queue = new WorkQueue(List.of(task(1, Device.CPU)), new AttemptLimits(1, Duration.ofMinutes(1)),
                 RunHistory.NONE);
 
-        queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(), failure(FailureKind.HANDED_BACK));
+        queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(), failure(FailureKind.HANDED_BACK), NO_NODES);
         Attempt second = queue.assign("w2", SlotName.cpu()).orElseThrow();
-        WorkQueue.Ended crashed = queue.end(second.id(), failure(FailureKind.CRASHED)).orElseThrow();
+        WorkQueue.Ended crashed = queue.end(second.id(), failure(FailureKind.CRASHED), NO_NODES).orElseThrow();
 
         assertThat(second.number()).isEqualTo(2);
         assertThat(crashed.retried()).isFalse();
@@ -203,7 +216,7 @@ class WorkQueueTest {
         Attempt onLost = queue.assign("lost", SlotName.cpu()).orElseThrow();
         queue.assign("alive", SlotName.cpu()).orElseThrow();
         Attempt endedOnLost = queue.assign("lost", SlotName.cpu()).orElseThrow();
-        queue.end(endedOnLost.id(), FINISHED);
+        queue.end(endedOnLost.id(), FINISHED, NO_NODES);
 
         assertThat(queue.runningOn("lost")).containsExactly(onLost);
     }
@@ -212,11 +225,11 @@ class WorkQueueTest {
     void aLateResultOfAGivenUpAttemptIsIgnoredAndTheTaskHasOneResult() {
         WorkQueue queue = queue(List.of(task(1, Device.CPU)));
         Attempt lost = queue.assign("lost", SlotName.cpu()).orElseThrow();
-        queue.end(lost.id(), failure(FailureKind.WORKER_LOST));
+        queue.end(lost.id(), failure(FailureKind.WORKER_LOST), NO_NODES);
         Attempt retry = queue.assign("alive", SlotName.cpu()).orElseThrow();
-        queue.end(retry.id(), FINISHED);
+        queue.end(retry.id(), FINISHED, NO_NODES);
 
-        assertThat(queue.end(lost.id(), FINISHED)).isEmpty();
+        assertThat(queue.end(lost.id(), FINISHED, NO_NODES)).isEmpty();
         assertThat(queue.runningAttempt(lost.id())).isEmpty();
         assertThat(queue.progress()).isEqualTo(new Progress(1, 0, 0, 0));
     }
@@ -233,5 +246,144 @@ class WorkQueueTest {
         assertThat(attempt.task()).isEqualTo(stopped);
         assertThat(attempt.number()).isEqualTo(4);
         assertThat(queue.progress()).isEqualTo(new Progress(1, 1, 0, 0));
+    }
+
+    @Test
+    void anOutOfMemoryTaskIsTriedOnceMoreWhateverMaxAttemptsSays() {
+        WorkQueue queue = new WorkQueue(List.of(task(1, Device.CPU)), new AttemptLimits(5, Duration.ofMinutes(1)),
+                RunHistory.NONE);
+
+        WorkQueue.Ended first = queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(),
+                failure(FailureKind.OUT_OF_MEMORY), NO_NODES).orElseThrow();
+        WorkQueue.Ended second = queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(),
+                failure(FailureKind.OUT_OF_MEMORY), NO_NODES).orElseThrow();
+
+        assertThat(first.retried()).isTrue();
+        assertThat(second.retried()).isFalse();
+        assertThat(second.attempt().number()).isEqualTo(WorkQueue.OUT_OF_MEMORY_TRIES);
+        assertThat(queue.progress()).isEqualTo(new Progress(0, 0, 1, 0));
+    }
+
+    @Test
+    void anOutOfMemoryTaskIsNotTriedAgainWhenMaxAttemptsAllowsOneTry() {
+        WorkQueue queue = new WorkQueue(List.of(task(1, Device.CPU)), new AttemptLimits(1, Duration.ofMinutes(1)),
+                RunHistory.NONE);
+
+        WorkQueue.Ended ended = queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(),
+                failure(FailureKind.OUT_OF_MEMORY), NO_NODES).orElseThrow();
+
+        assertThat(ended.retried()).isFalse();
+    }
+
+    @Test
+    void dataUnavailableOnOneWorkerNodeQueuesTheTaskAgainWithoutUsingUpATry() {
+        WorkQueue queue = new WorkQueue(List.of(task(1, Device.CPU)), new AttemptLimits(1, Duration.ofMinutes(1)),
+                RunHistory.NONE);
+
+        WorkQueue.Ended unavailable = queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(),
+                failure(FailureKind.DATA_UNAVAILABLE), cpuNodes("w1", "w2")).orElseThrow();
+        Attempt elsewhere = queue.assign("w2", SlotName.cpu()).orElseThrow();
+        WorkQueue.Ended crashed = queue.end(elsewhere.id(), failure(FailureKind.CRASHED), cpuNodes("w1", "w2")).orElseThrow();
+
+        assertThat(unavailable.retried()).isTrue();
+        assertThat(elsewhere.number()).isEqualTo(2);
+        assertThat(crashed.retried()).as("the one try was the second attempt's").isFalse();
+    }
+
+    @Test
+    void aWorkerNodeWithoutADatasetTakesNoMoreTasksOfThatDataset() {
+        TaskSpec mnist = task("mnist", 1, Device.CPU);
+        TaskSpec otherMnist = task("mnist", 2, Device.CPU);
+        TaskSpec fashion = task("fashion-mnist", 1, Device.CPU);
+        WorkQueue queue = queue(List.of(mnist, otherMnist, fashion));
+
+        queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(), failure(FailureKind.DATA_UNAVAILABLE),
+                cpuNodes("w1", "w2"));
+        Attempt next = queue.assign("w1", SlotName.cpu()).orElseThrow();
+
+        assertThat(next.task()).isEqualTo(fashion);
+        assertThat(queue.assign("w1", SlotName.cpu())).isEmpty();
+        assertThat(queue.assign("w2", SlotName.cpu()).orElseThrow().task()).isEqualTo(mnist);
+        assertThat(queue.assign("late", SlotName.cpu()).orElseThrow().task()).isEqualTo(otherMnist);
+    }
+
+    @Test
+    void badInputIsTriedOnASecondWorkerNodeBeforeTheTaskFails() {
+        WorkQueue queue = queue(List.of(task(1, Device.CPU)));
+        WorkerNodes twoNodes = cpuNodes("w1", "w2");
+
+        WorkQueue.Ended first = queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(),
+                failure(FailureKind.BAD_INPUT), twoNodes).orElseThrow();
+        boolean sameNodeGetsIt = queue.assign("w1", SlotName.cpu()).isPresent();
+        Attempt second = queue.assign("w2", SlotName.cpu()).orElseThrow();
+        WorkQueue.Ended last = queue.end(second.id(), failure(FailureKind.BAD_INPUT), twoNodes).orElseThrow();
+
+        assertThat(first.retried()).isTrue();
+        assertThat(sameNodeGetsIt).isFalse();
+        assertThat(second.number()).isEqualTo(2);
+        assertThat(last.retried()).isFalse();
+        assertThat(queue.progress()).isEqualTo(new Progress(0, 0, 1, 0));
+    }
+
+    @Test
+    void withOneWorkerNodeBadInputFailsTheTaskAtOnce() {
+        WorkQueue queue = queue(List.of(task(1, Device.CPU)));
+
+        WorkQueue.Ended ended = queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(),
+                failure(FailureKind.BAD_INPUT), cpuNodes("w1")).orElseThrow();
+
+        assertThat(ended.retried()).isFalse();
+        assertThat(queue.progress()).isEqualTo(new Progress(0, 0, 1, 0));
+    }
+
+    @Test
+    void badInputIsNotTriedAgainWhereTheOtherWorkerNodeLacksTheData() {
+        WorkQueue queue = queue(List.of(task(1, Device.CPU), task(2, Device.CPU)));
+        WorkerNodes twoNodes = cpuNodes("w1", "w2");
+        Attempt corrupt = queue.assign("w1", SlotName.cpu()).orElseThrow();
+        queue.end(queue.assign("w2", SlotName.cpu()).orElseThrow().id(), failure(FailureKind.DATA_UNAVAILABLE), twoNodes);
+
+        WorkQueue.Ended ended = queue.end(corrupt.id(), failure(FailureKind.BAD_INPUT), twoNodes).orElseThrow();
+
+        assertThat(ended.retried()).isFalse();
+    }
+
+    @Test
+    void aTaskHandedBackOverAndOverFailsAsHandedBack() {
+        WorkQueue queue = queue(List.of(task(1, Device.CPU)));
+        for (int handBack = 1; handBack <= WorkQueue.MAX_HAND_BACKS; handBack++) {
+            queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(), failure(FailureKind.HANDED_BACK), NO_NODES);
+        }
+
+        WorkQueue.Ended last = queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(),
+                failure(FailureKind.HANDED_BACK), NO_NODES).orElseThrow();
+
+        assertThat(last.retried()).isFalse();
+        assertThat(last.attempt().number()).isEqualTo(WorkQueue.MAX_HAND_BACKS + 1);
+        assertThat(queue.progress()).isEqualTo(new Progress(0, 0, 1, 0));
+    }
+
+    /**
+     * Every attempt started stays known for its trailing samples, so what bounds that record is how many
+     * attempts a task can have: max-attempts tries, plus hand-backs up to their maximum, plus one per worker
+     * node that lacks its data.
+     */
+    @Test
+    void aTaskHasAtMostMaxAttemptsTriesPlusItsHandBacksPlusOneReturnPerNodeWithoutItsData() {
+        TaskSpec task = task(1, Device.CPU);
+        WorkQueue queue = queue(List.of(task));
+        WorkerNodes nodes = cpuNodes("w1", "w2");
+        queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(), failure(FailureKind.DATA_UNAVAILABLE), nodes);
+        int attempts = 1;
+        for (boolean retried = true; retried; attempts++) {
+            FailureKind kind = attempts <= WorkQueue.MAX_HAND_BACKS ? FailureKind.HANDED_BACK : FailureKind.CRASHED;
+            retried = queue.end(queue.assign("w2", SlotName.cpu()).orElseThrow().id(), failure(kind), nodes)
+                    .orElseThrow().retried();
+        }
+
+        assertThat(attempts).isEqualTo(1 + WorkQueue.MAX_HAND_BACKS + THREE_TRIES.maxAttempts());
+        assertThat(queue.knownAttempt(Attempt.idOf(task, attempts))).isPresent();
+        assertThat(queue.knownAttempt(Attempt.idOf(task, attempts + 1))).isEmpty();
+        assertThat(queue.progress()).isEqualTo(new Progress(0, 0, 1, 0));
     }
 }

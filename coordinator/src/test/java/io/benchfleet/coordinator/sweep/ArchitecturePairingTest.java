@@ -22,7 +22,7 @@ class ArchitecturePairingTest {
 
     @Test
     void trainsAPairedArchitectureOnlyOnItsDatasets() throws IOException {
-        Sweep sweep = SweepFile.load(write("""
+        Sweep sweep = SweepFiles.load(write("""
                 sweep {
                   datasets = [mnist, letter]
                   architectures = [{ name = s4-mnist-cnn, datasets = [mnist] }, { name = s4-letter-mlp, datasets = [letter] }]
@@ -44,7 +44,7 @@ class ArchitecturePairingTest {
                 }
                 """);
 
-        assertThatThrownBy(() -> SweepFile.load(file)).isInstanceOf(SweepFileException.class)
+        assertThatThrownBy(() -> SweepFiles.load(file)).isInstanceOf(SweepFileException.class)
                 .hasMessageStartingWith("test.conf: architecture s4-mnist-cnn cannot train on letter: ");
     }
 
@@ -57,7 +57,7 @@ class ArchitecturePairingTest {
                 }
                 """);
 
-        assertThatThrownBy(() -> SweepFile.load(file)).isInstanceOf(SweepFileException.class)
+        assertThatThrownBy(() -> SweepFiles.load(file)).isInstanceOf(SweepFileException.class)
                 .hasMessage("test.conf: sweep.architectures[0].datasets names 'cifar10', which is not in sweep.datasets:"
                         + " expected some of mnist");
     }
@@ -71,7 +71,7 @@ class ArchitecturePairingTest {
                 }
                 """);
 
-        assertThatThrownBy(() -> SweepFile.load(file)).isInstanceOf(SweepFileException.class)
+        assertThatThrownBy(() -> SweepFiles.load(file)).isInstanceOf(SweepFileException.class)
                 .hasMessage("test.conf: sweep.architectures[0].datasets is empty: expected some of the sweep's datasets,"
                         + " mnist");
     }

@@ -47,7 +47,7 @@ class InlineArchitectureTest {
 
     @Test
     void anInlineArchitectureBecomesANetworkBesideTheZoosOnes() throws IOException {
-        Sweep sweep = SweepFile.load(sweepWith(SMALL_CNN, ""));
+        Sweep sweep = SweepFiles.load(sweepWith(SMALL_CNN, ""));
 
         Architecture mine = sweep.architecture("my-cnn").orElseThrow();
         assertThat(sweep.architectures()).extracting(Architecture::name).containsExactly("mlp-small", "my-cnn");
@@ -62,7 +62,7 @@ class InlineArchitectureTest {
 
     @Test
     void theTrainingBlocksOptimizerOverridesEveryArchitecturesOwn() throws IOException {
-        Sweep sweep = SweepFile.load(sweepWith(SMALL_CNN,
+        Sweep sweep = SweepFiles.load(sweepWith(SMALL_CNN,
                 "training { epochs = 1, optimizer { kind = rmsprop, learning-rate = 1e-4, decay = 1e-6 } }"));
 
         assertThat(sweep.tasks()).extracting(t -> t.training().optimizer())
@@ -72,7 +72,7 @@ class InlineArchitectureTest {
 
     @Test
     void aZooArchitectureTrainsWithItsStudysOptimizerAndEpochsByDefault() throws IOException {
-        Sweep sweep = SweepFile.load(sweepWith("[s4-mnist-cnn]", ""));
+        Sweep sweep = SweepFiles.load(sweepWith("[s4-mnist-cnn]", ""));
 
         assertThat(sweep.tasks().get(0).training().optimizer()).isEqualTo(Optimizer.of(Optimizer.Kind.ADADELTA, 1.0));
         assertThat(sweep.tasks().get(0).training().epochs()).isEqualTo(12);
@@ -82,7 +82,7 @@ class InlineArchitectureTest {
     void anUnknownLayerKeyIsNamedWithItsLayerAndTheKeysExpected() throws IOException {
         Path file = sweepWith("[{ name = x, layers = [{ type = conv2d, filter = 8 }, { type = dense, units = 10 }] }]", "");
 
-        assertThatThrownBy(() -> SweepFile.load(file)).isInstanceOf(SweepFileException.class)
+        assertThatThrownBy(() -> SweepFiles.load(file)).isInstanceOf(SweepFileException.class)
                 .hasMessage("inline.conf: sweep.architectures[0].layers[0] (conv2d): unknown key 'filter';"
                         + " expected one of activation, filters, kernel, padding, type");
     }
@@ -91,7 +91,7 @@ class InlineArchitectureTest {
     void anUnknownLayerTypeIsRefused() throws IOException {
         Path file = sweepWith("[{ name = x, layers = [{ type = lstm }, { type = dense, units = 10 }] }]", "");
 
-        assertThatThrownBy(() -> SweepFile.load(file))
+        assertThatThrownBy(() -> SweepFiles.load(file))
                 .hasMessage("inline.conf: sweep.architectures[0].layers[0]: type = 'lstm': expected one of"
                         + " batchnorm, conv2d, dense, dropout, flatten, maxpool");
     }
@@ -100,7 +100,7 @@ class InlineArchitectureTest {
     void aMissingRequiredLayerKeyIsNamed() throws IOException {
         Path file = sweepWith("[{ name = x, layers = [{ type = dense }] }]", "");
 
-        assertThatThrownBy(() -> SweepFile.load(file))
+        assertThatThrownBy(() -> SweepFiles.load(file))
                 .hasMessage("inline.conf: sweep.architectures[0].layers[0] (dense): missing key 'units'");
     }
 
@@ -108,7 +108,7 @@ class InlineArchitectureTest {
     void aMisspeltActivationIsRefusedWithTheChoices() throws IOException {
         Path file = sweepWith("[{ name = x, layers = [{ type = dense, units = 10, activation = sofmax }] }]", "");
 
-        assertThatThrownBy(() -> SweepFile.load(file))
+        assertThatThrownBy(() -> SweepFiles.load(file))
                 .hasMessage("inline.conf: sweep.architectures[0].layers[0] (dense): activation = 'sofmax': expected one of"
                         + " relu, elu, tanh, sigmoid, softmax, identity");
     }
@@ -117,14 +117,14 @@ class InlineArchitectureTest {
     void aDropoutRateOutsideZeroToOneIsRefused() throws IOException {
         Path file = sweepWith("[{ name = x, layers = [{ type = dropout, rate = 1.5 }, { type = dense, units = 10 }] }]", "");
 
-        assertThatThrownBy(() -> SweepFile.load(file)).hasMessageContaining("rate = 1.5: expected the fraction dropped");
+        assertThatThrownBy(() -> SweepFiles.load(file)).hasMessageContaining("rate = 1.5: expected the fraction dropped");
     }
 
     @Test
     void aLayerListThatDoesNotEndInADenseClassifierIsRefused() throws IOException {
         Path file = sweepWith("[{ name = x, layers = [{ type = dense, units = 10 }, { type = dropout, rate = 0.5 }] }]", "");
 
-        assertThatThrownBy(() -> SweepFile.load(file))
+        assertThatThrownBy(() -> SweepFiles.load(file))
                 .hasMessage("inline.conf: sweep.architectures[0].layers: the last layer must be dense (the classifier)");
     }
 
@@ -132,7 +132,7 @@ class InlineArchitectureTest {
     void aClassifierOfTheWrongWidthForTheDatasetIsRefused() throws IOException {
         Path file = sweepWith("[s4-cifar100-cnn]", "");
 
-        assertThatThrownBy(() -> SweepFile.load(file))
+        assertThatThrownBy(() -> SweepFiles.load(file))
                 .hasMessageContaining("architecture s4-cifar100-cnn cannot train on mnist: its classifier predicts 100 classes");
     }
 
@@ -140,14 +140,14 @@ class InlineArchitectureTest {
     void anInlineNameMayNotShadowTheZoo() throws IOException {
         Path file = sweepWith("[{ name = cnn-medium, layers = [{ type = dense, units = 10 }] }]", "");
 
-        assertThatThrownBy(() -> SweepFile.load(file)).hasMessageContaining("name 'cnn-medium' is taken by the zoo");
+        assertThatThrownBy(() -> SweepFiles.load(file)).hasMessageContaining("name 'cnn-medium' is taken by the zoo");
     }
 
     @Test
     void aBadOptimizerKindIsNamed() throws IOException {
         Path file = sweepWith("[mlp-small]", "training { optimizer { kind = adamw } }");
 
-        assertThatThrownBy(() -> SweepFile.load(file))
+        assertThatThrownBy(() -> SweepFiles.load(file))
                 .hasMessage("inline.conf: sweep.training.optimizer: kind = 'adamw': expected one of adam, sgd, rmsprop, adadelta");
     }
 
@@ -155,7 +155,7 @@ class InlineArchitectureTest {
     void nesterovWithoutMomentumIsRefused() throws IOException {
         Path file = sweepWith("[mlp-small]", "training { optimizer { kind = sgd, nesterov = true } }");
 
-        assertThatThrownBy(() -> SweepFile.load(file))
+        assertThatThrownBy(() -> SweepFiles.load(file))
                 .hasMessageContaining("sweep.training.optimizer: nesterov needs kind sgd with a momentum > 0");
     }
 

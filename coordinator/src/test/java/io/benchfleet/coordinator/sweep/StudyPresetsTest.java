@@ -13,7 +13,7 @@ class StudyPresetsTest {
     private static final Path CONFIGS = Path.of("..", "configs");
 
     private static Sweep preset(String name) {
-        return SweepFile.load(CONFIGS.resolve(name));
+        return SweepFiles.load(CONFIGS.resolve(name));
     }
 
     @Test

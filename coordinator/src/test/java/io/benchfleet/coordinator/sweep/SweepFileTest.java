@@ -27,7 +27,7 @@ class SweepFileTest {
 
     @Test
     void readsEveryKeyOfTheContract() throws IOException {
-        Sweep sweep = SweepFile.load(write("""
+        Sweep sweep = SweepFiles.load(write("""
                 sweep {
                   name = qs
                   datasets = [fashion-mnist, mnist]
@@ -58,7 +58,7 @@ class SweepFileTest {
 
     @Test
     void fillsDefaultsForOptionalKeys() throws IOException {
-        Sweep sweep = SweepFile.load(write("sweep { datasets = [mnist], architectures = [mlp-small] }"));
+        Sweep sweep = SweepFiles.load(write("sweep { datasets = [mnist], architectures = [mlp-small] }"));
 
         assertThat(sweep.name()).isEqualTo("test");
         assertThat(sweep.devices()).isEqualTo(List.of(Device.CPU));
@@ -71,10 +71,10 @@ class SweepFileTest {
 
     @Test
     void gpuIsADeviceAxisBesideCpuAndAnythingElseIsRefused() throws IOException {
-        Sweep sweep = SweepFile.load(write("sweep { datasets = [mnist], architectures = [mlp-small], devices = [cpu, gpu] }"));
+        Sweep sweep = SweepFiles.load(write("sweep { datasets = [mnist], architectures = [mlp-small], devices = [cpu, gpu] }"));
 
         assertThat(sweep.tasks()).extracting(TaskSpec::device).containsExactly(Device.CPU, Device.GPU);
-        assertThatThrownBy(() -> SweepFile.load(write(
+        assertThatThrownBy(() -> SweepFiles.load(write(
                 "sweep { datasets = [mnist], architectures = [mlp-small], devices = [cpu, tpu] }")))
                 .hasMessage("test.conf: sweep.devices[1] = 'tpu' is not a device: expected cpu, gpu");
     }
@@ -83,7 +83,7 @@ class SweepFileTest {
     void aMisspeltDatasetIsNamedWithTheKnownOnes() throws IOException {
         Path file = write("sweep { datasets = [fashion-minst], architectures = [mlp-small] }");
 
-        assertThatThrownBy(() -> SweepFile.load(file))
+        assertThatThrownBy(() -> SweepFiles.load(file))
                 .isInstanceOf(SweepFileException.class)
                 .hasMessage("test.conf: sweep.datasets[0] = 'fashion-minst' is unknown: expected one of mnist, fashion-mnist, cifar10, cifar100, cifar100-coarse, letter");
     }
@@ -92,7 +92,7 @@ class SweepFileTest {
     void aMisspeltArchitectureIsNamedWithTheKnownOnes() throws IOException {
         Path file = write("sweep { datasets = [mnist], architectures = [mlp-small, cnn-meduim] }");
 
-        assertThatThrownBy(() -> SweepFile.load(file))
+        assertThatThrownBy(() -> SweepFiles.load(file))
                 .hasMessageContaining("sweep.architectures[1] = 'cnn-meduim' is unknown")
                 .hasMessageContaining("cnn-medium");
     }
@@ -101,7 +101,7 @@ class SweepFileTest {
     void anUnknownKeyIsRefusedWithTheKeysExpectedThere() throws IOException {
         Path file = write("sweep { datasets = [mnist], architectures = [mlp-small], repetition = 3 }");
 
-        assertThatThrownBy(() -> SweepFile.load(file))
+        assertThatThrownBy(() -> SweepFiles.load(file))
                 .hasMessageStartingWith("test.conf: unknown key 'sweep.repetition': expected one of ")
                 .hasMessageContaining("sweep.repetitions");
     }
@@ -110,20 +110,20 @@ class SweepFileTest {
     void anUnknownTrainingKeyIsRefused() throws IOException {
         Path file = write("sweep { datasets = [mnist], architectures = [mlp-small], training { epoch = 3 } }");
 
-        assertThatThrownBy(() -> SweepFile.load(file)).hasMessageContaining("unknown key 'sweep.training.epoch'");
+        assertThatThrownBy(() -> SweepFiles.load(file)).hasMessageContaining("unknown key 'sweep.training.epoch'");
     }
 
     @Test
     void anUnknownTopLevelKeyIsRefused() throws IOException {
         Path file = write("sweep { datasets = [mnist], architectures = [mlp-small] }\ndatadir = x");
 
-        assertThatThrownBy(() -> SweepFile.load(file))
+        assertThatThrownBy(() -> SweepFiles.load(file))
                 .hasMessageContaining("unknown key 'datadir': expected one of data-dir, metrics, report, sweep");
     }
 
     @Test
     void aMissingFileIsNamed() {
-        assertThatThrownBy(() -> SweepFile.load(dir.resolve("nope.conf")))
+        assertThatThrownBy(() -> SweepFiles.load(dir.resolve("nope.conf")))
                 .hasMessageContaining("sweep file not found: ")
                 .hasMessageContaining("nope.conf");
     }
@@ -132,7 +132,7 @@ class SweepFileTest {
     void repetitionsBelowOneAreRefused() throws IOException {
         Path file = write("sweep { datasets = [mnist], architectures = [mlp-small], repetitions = 0 }");
 
-        assertThatThrownBy(() -> SweepFile.load(file))
+        assertThatThrownBy(() -> SweepFiles.load(file))
                 .hasMessage("test.conf: sweep.repetitions = 0: expected an integer >= 1");
     }
 
@@ -140,7 +140,7 @@ class SweepFileTest {
     void aValueOfTheWrongTypeIsNamedWithItsLine() throws IOException {
         Path file = write("sweep {\n datasets = [mnist]\n architectures = [mlp-small]\n repetitions = many\n}");
 
-        assertThatThrownBy(() -> SweepFile.load(file))
+        assertThatThrownBy(() -> SweepFiles.load(file))
                 .isInstanceOf(SweepFileException.class)
                 .hasMessageContaining("4")
                 .hasMessageContaining("repetitions");
@@ -150,7 +150,7 @@ class SweepFileTest {
     void anUnknownSplitKindIsRefusedWithTheKnownOnes() throws IOException {
         Path file = write("sweep { datasets = [mnist], architectures = [mlp-small], split { kind = bootstrap } }");
 
-        assertThatThrownBy(() -> SweepFile.load(file))
+        assertThatThrownBy(() -> SweepFiles.load(file))
                 .hasMessage("test.conf: sweep.split.kind = 'bootstrap' is unknown: expected one of standard, holdout, kfold");
     }
 
@@ -158,24 +158,24 @@ class SweepFileTest {
     void readsHoldoutAndKFoldSplitsWithS4sProtocolsAsDefaults() throws IOException {
         String head = "sweep { datasets = [mnist], architectures = [mlp-small], ";
 
-        assertThat(SweepFile.load(write(head + "split { kind = holdout, test-fraction = 0.25 } }")).split())
+        assertThat(SweepFiles.load(write(head + "split { kind = holdout, test-fraction = 0.25 } }")).split())
                 .isEqualTo(new Split.Holdout(0.25));
-        assertThat(SweepFile.load(write(head + "split { kind = holdout } }")).split()).isEqualTo(new Split.Holdout(0.3));
-        assertThat(SweepFile.load(write(head + "split { kind = kfold, k = 5 } }")).tasks()).hasSize(5);
-        assertThat(SweepFile.load(write(head + "split { kind = kfold } }")).split()).isEqualTo(new Split.KFold(10));
+        assertThat(SweepFiles.load(write(head + "split { kind = holdout } }")).split()).isEqualTo(new Split.Holdout(0.3));
+        assertThat(SweepFiles.load(write(head + "split { kind = kfold, k = 5 } }")).tasks()).hasSize(5);
+        assertThat(SweepFiles.load(write(head + "split { kind = kfold } }")).split()).isEqualTo(new Split.KFold(10));
     }
 
     @Test
     void splitValuesOutOfRangeOrForAnotherKindAreRefused() throws IOException {
         String head = "sweep { datasets = [mnist], architectures = [mlp-small], ";
 
-        assertThatThrownBy(() -> SweepFile.load(write(head + "split { kind = holdout, test-fraction = 1.2 } }")))
+        assertThatThrownBy(() -> SweepFiles.load(write(head + "split { kind = holdout, test-fraction = 1.2 } }")))
                 .hasMessage("test.conf: sweep.split.test-fraction = 1.2: expected a number between 0 and 1, such as 0.3");
-        assertThatThrownBy(() -> SweepFile.load(write(head + "split { kind = kfold, k = 1 } }")))
+        assertThatThrownBy(() -> SweepFiles.load(write(head + "split { kind = kfold, k = 1 } }")))
                 .hasMessage("test.conf: sweep.split.k = 1: expected an integer >= 2, such as 10");
-        assertThatThrownBy(() -> SweepFile.load(write(head + "split { kind = kfold, test-fraction = 0.3 } }")))
+        assertThatThrownBy(() -> SweepFiles.load(write(head + "split { kind = kfold, test-fraction = 0.3 } }")))
                 .hasMessage("test.conf: sweep.split.test-fraction applies to kind = holdout only, not to kind = kfold");
-        assertThatThrownBy(() -> SweepFile.load(write(head + "split { kind = holdout, folds = 3 } }")))
+        assertThatThrownBy(() -> SweepFiles.load(write(head + "split { kind = holdout, folds = 3 } }")))
                 .hasMessageContaining("unknown key 'sweep.split.folds'");
     }
 
@@ -183,13 +183,13 @@ class SweepFileTest {
     void trainFractionsAreAnAxisOfNumbersUpToOne() throws IOException {
         String head = "sweep { datasets = [fashion-mnist], architectures = [mlp-small], ";
 
-        assertThat(SweepFile.load(write(head + "train-fractions = [0.1, 0.25, 0.5, 1.0] }")).tasks())
+        assertThat(SweepFiles.load(write(head + "train-fractions = [0.1, 0.25, 0.5, 1.0] }")).tasks())
                 .extracting(t -> t.trainFraction()).containsExactly(0.1, 0.25, 0.5, 1.0);
-        assertThatThrownBy(() -> SweepFile.load(write(head + "train-fractions = [0.5, 0] }")))
+        assertThatThrownBy(() -> SweepFiles.load(write(head + "train-fractions = [0.5, 0] }")))
                 .hasMessage("test.conf: sweep.train-fractions[1] = 0.0: expected a number > 0 and <= 1");
-        assertThatThrownBy(() -> SweepFile.load(write(head + "train-fractions = [0.5, 0.5] }")))
+        assertThatThrownBy(() -> SweepFiles.load(write(head + "train-fractions = [0.5, 0.5] }")))
                 .hasMessage("test.conf: sweep.train-fractions[1] = 0.5 appears twice: expected each fraction once");
-        assertThatThrownBy(() -> SweepFile.load(write(head + "train-fractions = [] }")))
+        assertThatThrownBy(() -> SweepFiles.load(write(head + "train-fractions = [] }")))
                 .hasMessageContaining("sweep.train-fractions is empty");
     }
 
@@ -197,14 +197,14 @@ class SweepFileTest {
     void aMetricsIntervalBelow100msIsRefused() throws IOException {
         Path file = write("sweep { datasets = [mnist], architectures = [mlp-small] }\nmetrics { interval = 10ms }");
 
-        assertThatThrownBy(() -> SweepFile.load(file)).hasMessageContaining("metrics.interval = 10ms");
+        assertThatThrownBy(() -> SweepFiles.load(file)).hasMessageContaining("metrics.interval = 10ms");
     }
 
     @Test
     void aFileThatIsNotHoconIsRefusedWithTheParserMessage() throws IOException {
         Path file = write("sweep { datasets = [mnist");
 
-        assertThatThrownBy(() -> SweepFile.load(file)).isInstanceOf(SweepFileException.class)
+        assertThatThrownBy(() -> SweepFiles.load(file)).isInstanceOf(SweepFileException.class)
                 .hasMessageContaining("test.conf");
     }
 }

@@ -1,5 +1,7 @@
 package io.benchfleet.coordinator.sweep;
 
+import io.benchfleet.protocol.sweep.Sweep;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,5 +18,10 @@ final class SweepFiles {
         Path file = dir.resolve(NAME);
         Files.writeString(file, text);
         return file;
+    }
+
+    /** The sweep of a file that must be valid. */
+    static Sweep load(Path file) {
+        return SweepFile.read(file).sweep();
     }
 }

@@ -1,5 +1,7 @@
 package io.benchfleet.protocol.cluster;
 
+import static io.benchfleet.protocol.cluster.Components.required;
+
 /**
  * One GPU of a worker node's machine, as its driver names it; its index is its {@code gpu:N} slot.
  *
@@ -8,4 +10,10 @@ package io.benchfleet.protocol.cluster;
  */
 public record GpuDevice(int index, String name, long memoryBytes, String driverVersion, String computeCapability,
                         String cudaVersion) {
+    public GpuDevice {
+        required(name, "a GPU's name");
+        required(driverVersion, "a GPU's driver version");
+        required(computeCapability, "a GPU's compute capability");
+        required(cudaVersion, "a GPU's CUDA version");
+    }
 }

@@ -3,6 +3,9 @@ package io.benchfleet.protocol.cluster;
 import java.util.List;
 import java.util.Optional;
 
+import static io.benchfleet.protocol.cluster.Components.listOf;
+import static io.benchfleet.protocol.cluster.Components.optionalOf;
+
 /**
  * One reading of the metrics agent for one attempt. Times are seconds since the attempt started, so
  * traces of repetitions line up. Build one with {@link #builder}: fifteen positional numbers are too easy to swap.
@@ -28,8 +31,12 @@ public record ResourceSample(double secondsSinceStart, double processCpuPercent,
                              List<GpuSample> gpus, long samplesDropped) {
 
     public ResourceSample {
-        hostCoreCpuPercent = List.copyOf(hostCoreCpuPercent);
-        gpus = List.copyOf(gpus);
+        optionalOf(hostLoadAverage, Double.class, "a sample's load average");
+        hostCoreCpuPercent = listOf(hostCoreCpuPercent, Double.class, "a sample's per-core CPU use");
+        optionalOf(cpuTemperatureCelsius, Double.class, "a sample's CPU temperature");
+        optionalOf(cpuFrequencyMhz, Double.class, "a sample's CPU frequency");
+        optionalOf(cpuEnergyJoules, Double.class, "a sample's CPU energy");
+        gpus = listOf(gpus, GpuSample.class, "a sample's GPUs");
     }
 
     /** A sample taken {@code secondsSinceStart} into its attempt; measures left unset are zero, or empty. */

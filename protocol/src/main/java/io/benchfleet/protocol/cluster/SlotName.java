@@ -19,7 +19,7 @@ public record SlotName(Device device, Optional<Integer> index) {
 
     public SlotName {
         Objects.requireNonNull(device, "a slot's device");
-        Objects.requireNonNull(index, "a slot's index");
+        Components.optionalOf(index, Integer.class, "a slot's index");
         if (index.isPresent() && index.get() < 0) {
             throw new IllegalArgumentException("slot index must be 0 or more, got " + index.get());
         }

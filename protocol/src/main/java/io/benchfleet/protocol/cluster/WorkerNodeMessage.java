@@ -5,7 +5,9 @@ import io.benchfleet.protocol.sweep.TaskSpec;
 
 import java.time.Duration;
 
-/** What the coordinator tells a worker node: the answers to a slot's request for work. */
+import static io.benchfleet.protocol.cluster.Components.required;
+
+/** What the coordinator tells a worker node's slots: the answers to a request for work and to a final event. */
 public sealed interface WorkerNodeMessage extends ClusterMessage {
 
     /**
@@ -20,10 +22,28 @@ public sealed interface WorkerNodeMessage extends ClusterMessage {
     record TaskOffer(String attemptId, TaskSpec task, Architecture architecture, String dataDir, Duration metricsInterval,
                      Duration taskTimeout)
             implements WorkerNodeMessage {
+        public TaskOffer {
+            required(attemptId, "an offer's attempt id");
+            required(task, "an offer's task");
+            required(architecture, "an offer's architecture");
+            required(dataDir, "an offer's data directory");
+            required(metricsInterval, "an offer's metrics interval");
+            required(taskTimeout, "an offer's task timeout");
+        }
     }
 
     /** No task this slot can run is queued; ask again later. */
     enum NoTaskNow implements WorkerNodeMessage {
         INSTANCE
+    }
+
+    /**
+     * The coordinator has the final event of {@code attemptId}: the slot stops re-sending it. Also the answer to
+     * a duplicate, or to a final event that came after the coordinator had ended the attempt itself.
+     */
+    record FinalEventRecorded(String attemptId) implements WorkerNodeMessage {
+        public FinalEventRecorded {
+            required(attemptId, "an acknowledgement's attempt id");
+        }
     }
 }

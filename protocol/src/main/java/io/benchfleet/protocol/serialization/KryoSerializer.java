@@ -94,8 +94,34 @@ public final class KryoSerializer extends JSerializer {
         Kryo kryo = pool.obtain();
         try (Input input = new Input(bytes)) {
             return kryo.readClassAndObject(input);
+        } catch (RuntimeException e) {
+            throw new RefusedFrame(e);
         } finally {
             pool.free(kryo);
+        }
+    }
+
+    /**
+     * Why a frame was refused, in one line and without a stack trace: Artery logs the exception with
+     * every refused frame, and a peer sending bad frames must not fill the log with Kryo's stack frames.
+     */
+    static final class RefusedFrame extends RuntimeException {
+
+        RefusedFrame(RuntimeException refusal) {
+            super("refused a frame: " + describe(rootCause(refusal)), null, false, false);
+        }
+
+        /** The constructor's own words where a message refused itself, rather than Kryo's reflection wrappers. */
+        private static Throwable rootCause(Throwable e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            return root;
+        }
+
+        private static String describe(Throwable e) {
+            return e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
         }
     }
 }

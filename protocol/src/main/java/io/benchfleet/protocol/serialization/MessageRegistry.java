@@ -63,7 +63,8 @@ public final class MessageRegistry {
             GpuSample.class,
             Optional.class,
             GpuDevice.class,
-            SlotName.class);
+            SlotName.class,
+            WorkerNodeMessage.FinalEventRecorded.class);
 
     private MessageRegistry() {
     }

@@ -12,10 +12,6 @@ import java.util.OptionalInt;
  */
 public record TrainingOverrides(OptionalInt epochs, OptionalInt batchSize, int trainLimit, Optional<Optimizer> optimizer) {
 
-    public static TrainingOverrides none() {
-        return new TrainingOverrides(OptionalInt.empty(), OptionalInt.empty(), 0, Optional.empty());
-    }
-
     public TrainingSettings resolve(Architecture architecture) {
         return new TrainingSettings(
                 epochs.orElse(architecture.epochs()),

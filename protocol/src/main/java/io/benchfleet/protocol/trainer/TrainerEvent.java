@@ -6,12 +6,14 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * What a trainer tells its worker node, one JSON object per stdout line, in this order:
  * {@code started}, one {@code epoch} per epoch, then {@code finished} or {@code failed}.
- * The worker node forwards them to the coordinator as they come.
+ * The worker node forwards them to the coordinator as they come. They refuse nulls when made: they arrive from
+ * trainer processes and from other nodes, and whoever reads a field later must not be the one to find it missing.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "event")
 @JsonSubTypes({
@@ -38,7 +40,8 @@ public sealed interface TrainerEvent {
     record Started(long pid, int threads, String backend, List<String> layerHelpers, long parameters,
                    int trainSamples, int testSamples, double startupSeconds) implements TrainerEvent {
         public Started {
-            layerHelpers = List.copyOf(layerHelpers);
+            Objects.requireNonNull(backend, "backend");
+            layerHelpers = List.copyOf(Objects.requireNonNull(layerHelpers, "layerHelpers"));
         }
     }
 
@@ -64,6 +67,11 @@ public sealed interface TrainerEvent {
     }
 
     record Failed(FailureKind kind, String message) implements TrainerEvent {
+        public Failed {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(message, "message");
+        }
+
         @Override
         public boolean isFinal() {
             return true;

@@ -86,16 +86,17 @@ class KryoSerializerTest {
         return List.of(
                 new CoordinatorCommand.RegisterWorker("worker-1", host, List.of(SlotName.cpu(), SlotName.gpu(1))),
                 new CoordinatorCommand.RequestTask("worker-1", SlotName.cpu(0), workerProbe.ref()),
-                new CoordinatorCommand.ReportEvent("a-1", started),
-                new CoordinatorCommand.ReportEvent("a-1", epoch),
-                new CoordinatorCommand.ReportEvent("a-1", finished),
-                new CoordinatorCommand.ReportEvent("a-1", failed),
+                new CoordinatorCommand.ReportEvent("a-1", started, workerProbe.ref()),
+                new CoordinatorCommand.ReportEvent("a-1", epoch, workerProbe.ref()),
+                new CoordinatorCommand.ReportEvent("a-1", finished, workerProbe.ref()),
+                new CoordinatorCommand.ReportEvent("a-1", failed, workerProbe.ref()),
                 new CoordinatorCommand.ReportSamples("a-1", List.of(sample, sample)),
                 new CoordinatorCommand.ReportSamples("a-1", List.of(sample)),
                 new CoordinatorCommand.ReportSamples("a-1", List.of()),
                 new WorkerNodeMessage.TaskOffer("a-1", task, withEveryLayer, "data", Duration.ofMillis(500),
                         Duration.ofHours(2)),
-                WorkerNodeMessage.NoTaskNow.INSTANCE);
+                WorkerNodeMessage.NoTaskNow.INSTANCE,
+                new WorkerNodeMessage.FinalEventRecorded("a-1"));
     }
 
     @ParameterizedTest

@@ -19,6 +19,8 @@ class SweepTest {
     private static final TrainingSettings TWO_EPOCHS = new TrainingSettings(2, 128, 12_000, ADAM);
     private static final TrainingOverrides TWO_EPOCHS_OVERRIDE =
             new TrainingOverrides(OptionalInt.of(2), OptionalInt.empty(), 12_000, Optional.empty());
+    private static final TrainingOverrides NO_OVERRIDES =
+            new TrainingOverrides(OptionalInt.empty(), OptionalInt.empty(), 0, Optional.empty());
 
     private static Sweep sweep(List<String> architectures, int repetitions) {
         return sweep(architectures, repetitions, TWO_EPOCHS_OVERRIDE);
@@ -99,7 +101,7 @@ class SweepTest {
     void eachArchitectureTrainsAsItsStudyDidUnlessTheSweepSaysOtherwise() {
         var cnn = ArchitectureZoo.byName("s4-cifar10-cnn").orElseThrow();
 
-        TaskSpec ownDefaults = sweep(List.of("s4-cifar10-cnn"), 1, TrainingOverrides.none()).tasks().get(0);
+        TaskSpec ownDefaults = sweep(List.of("s4-cifar10-cnn"), 1, NO_OVERRIDES).tasks().get(0);
         TaskSpec overridden = sweep(List.of("s4-cifar10-cnn"), 1, new TrainingOverrides(OptionalInt.of(1),
                 OptionalInt.of(64), 0, Optional.of(ADAM))).tasks().get(0);
 

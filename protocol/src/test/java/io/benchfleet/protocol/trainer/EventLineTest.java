@@ -64,4 +64,48 @@ class EventLineTest {
         assertThatThrownBy(() -> EventLine.decode("{\"event\":\"finished\",\"trainSeconds\":1.0}"))
                 .isInstanceOf(EventLine.MalformedEventLineException.class);
     }
+
+    @Test
+    void theLineNullIsRefusedRatherThanDecodedAsNoEvent() {
+        assertThatThrownBy(() -> EventLine.decode("null"))
+                .isInstanceOf(EventLine.MalformedEventLineException.class)
+                .hasMessageContaining("'null'");
+    }
+
+    @Test
+    void aFailedEventWithoutKindOrMessageIsRefused() {
+        assertThatThrownBy(() -> EventLine.decode("{\"event\":\"failed\"}"))
+                .isInstanceOf(EventLine.MalformedEventLineException.class)
+                .hasMessageContaining("'{\"event\":\"failed\"}'");
+    }
+
+    @Test
+    void anExplicitNullFieldIsRefused() {
+        assertThatThrownBy(() -> EventLine.decode("{\"event\":\"failed\",\"kind\":\"ERROR\",\"message\":null}"))
+                .isInstanceOf(EventLine.MalformedEventLineException.class);
+        assertThatThrownBy(() -> EventLine.decode("{\"event\":\"started\",\"pid\":1,\"threads\":1,\"backend\":\"CPU\","
+                + "\"layerHelpers\":[null],\"parameters\":10,\"trainSamples\":5,\"testSamples\":3,\"startupSeconds\":1.0}"))
+                .isInstanceOf(EventLine.MalformedEventLineException.class);
+    }
+
+    @Test
+    void aStartedEventWithoutItsBackendIsRefused() {
+        assertThatThrownBy(() -> EventLine.decode("{\"event\":\"started\",\"pid\":1,\"threads\":1,\"layerHelpers\":[],"
+                + "\"parameters\":10,\"trainSamples\":5,\"testSamples\":3,\"startupSeconds\":1.0}"))
+                .isInstanceOf(EventLine.MalformedEventLineException.class);
+    }
+
+    @Test
+    void aLineWithAnythingAfterItsEventIsRefused() {
+        String finished = EventLine.encode(new TrainerEvent.Finished(1.0, 2.0, 0.5, 0.7));
+
+        assertThatThrownBy(() -> EventLine.decode(finished + " " + finished))
+                .isInstanceOf(EventLine.MalformedEventLineException.class);
+    }
+
+    @Test
+    void anEmptyLineIsRefused() {
+        assertThatThrownBy(() -> EventLine.decode(""))
+                .isInstanceOf(EventLine.MalformedEventLineException.class);
+    }
 }

@@ -23,7 +23,7 @@ public final class CommandTrainerLauncher implements TrainerLauncher {
 
     @Override
     public Process start(TrainerTask task, SlotName slot) throws IOException {
-        var builder = new ProcessBuilder(executable.toString(), task.encode());
+        var builder = TrainerLauncher.withStdinFromWorkerNode(new ProcessBuilder(executable.toString(), task.encode()));
         TrainerLauncher.pinToSlotGpus(slot, builder.environment());
         return builder.start();
     }

@@ -2,15 +2,15 @@ package io.benchfleet.worker.attempt;
 
 import io.benchfleet.protocol.trainer.EventLine;
 import io.benchfleet.protocol.trainer.TrainerEvent;
+import io.benchfleet.protocol.trainer.TrainerEvent.FailureKind;
+import io.benchfleet.worker.attempt.BoundedLineReader.Line;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -22,11 +22,19 @@ import java.util.function.Consumer;
  * Follows one running trainer on threads of its own (reading a pipe blocks): every stdout line
  * becomes an event, stderr goes to the worker node's log with its last lines kept for errors, and
  * the end of the process is reported with whatever the trainer failed to say itself.
+ * <p>
+ * This is where a trainer's output enters the worker node, so it is checked here: a line that is not a
+ * whole event, or is longer than {@link EventLine#MAX_BYTES}, ends the attempt as crashed and the trainer
+ * with it; a failure of a kind only the worker node or the coordinator may decide is turned into an error.
+ * The trainer's stdin is left open until the trainer has exited: its end tells the trainer that its worker
+ * node is gone.
  */
 public final class TrainerProcessWatcher {
 
     private static final Logger log = LoggerFactory.getLogger(TrainerProcessWatcher.class);
     static final int STDERR_TAIL_LINES = 30;
+    /** Stderr lines are for people; the rest of a longer one is dropped. */
+    static final int STDERR_MAX_LINE_BYTES = 8 * 1024;
     /** After the trainer exits, how long its last stderr lines may take to arrive. */
     private static final long STDERR_GRACE_SECONDS = 2;
 
@@ -49,27 +57,73 @@ public final class TrainerProcessWatcher {
         threads.execute(() -> readEvents(onEvent));
     }
 
+    /** How the trainer's stdout ended. */
+    private sealed interface StdoutEnd {
+        /** With the attempt's final event. */
+        record FinalEvent() implements StdoutEnd {
+        }
+
+        /** Closed before a final event came. */
+        record Closed() implements StdoutEnd {
+        }
+
+        /** With something no trainer may print. */
+        record Broken(String reason) implements StdoutEnd {
+        }
+    }
+
     private void readEvents(Consumer<TrainerEvent> onEvent) {
-        boolean ended = false;
-        try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while (!ended && (line = reader.readLine()) != null) {
-                TrainerEvent event = EventLine.decode(line);
+        StdoutEnd end = readStdout(onEvent);
+        if (end instanceof StdoutEnd.Broken broken) {
+            onEvent.accept(new TrainerEvent.Failed(FailureKind.CRASHED, broken.reason()));
+            endTrainer();
+        }
+        int exitCode = waitForExit();
+        closeStdin();
+        if (end instanceof StdoutEnd.Closed) {
+            awaitStderr();
+            onEvent.accept(new TrainerEvent.Failed(FailureKind.CRASHED, exitDescription(exitCode)));
+        }
+    }
+
+    private StdoutEnd readStdout(Consumer<TrainerEvent> onEvent) {
+        try (var lines = new BoundedLineReader(process.getInputStream(), EventLine.MAX_BYTES)) {
+            for (Optional<Line> line = lines.next(); line.isPresent(); line = lines.next()) {
+                if (line.get() instanceof Line.TooLong) {
+                    return new StdoutEnd.Broken("trainer printed a line longer than " + (EventLine.MAX_BYTES >> 20)
+                            + " MiB: " + EventLine.quoted(line.get().text()));
+                }
+                TrainerEvent event = asTrainersOwn(EventLine.decode(line.get().text()));
                 onEvent.accept(event);
-                ended = event.isFinal();
+                if (event.isFinal()) {
+                    return new StdoutEnd.FinalEvent();
+                }
             }
         } catch (EventLine.MalformedEventLineException e) {
-            onEvent.accept(new TrainerEvent.Failed(TrainerEvent.FailureKind.CRASHED, e.getMessage()));
-            process.destroyForcibly();
-            return;
+            return new StdoutEnd.Broken(e.getMessage());
         } catch (IOException e) {
             log.warn("attempt {}: lost the trainer's stdout", attemptId, e);
         }
-        int exitCode = waitForExit();
-        if (!ended) {
-            awaitStderr();
-            onEvent.accept(new TrainerEvent.Failed(TrainerEvent.FailureKind.CRASHED, exitDescription(exitCode)));
+        return new StdoutEnd.Closed();
+    }
+
+    /**
+     * A trainer reports only on its own attempt ({@link FailureKind#byTrainer()}): a kind such as HANDED_BACK
+     * would have the coordinator queue the task again without counting a try, for ever.
+     */
+    private static TrainerEvent asTrainersOwn(TrainerEvent event) {
+        if (event instanceof TrainerEvent.Failed failed && !FailureKind.byTrainer().contains(failed.kind())) {
+            return new TrainerEvent.Failed(FailureKind.ERROR, "the trainer reported a failure of kind " + failed.kind()
+                    + ", which a trainer may not (it may report " + FailureKind.byTrainer() + "); its message: "
+                    + EventLine.quoted(failed.message()));
         }
+        return event;
+    }
+
+    /** SIGKILL, with whatever the trainer forked: after a broken stream nothing it says can be trusted. */
+    private void endTrainer() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     private int waitForExit() {
@@ -79,6 +133,14 @@ public final class TrainerProcessWatcher {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
             return -1;
+        }
+    }
+
+    private void closeStdin() {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            log.debug("attempt {}: closing the trainer's stdin failed", attemptId, e);
         }
     }
 
@@ -99,19 +161,23 @@ public final class TrainerProcessWatcher {
     }
 
     private void drainStderr() {
-        try (var reader = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                log.info("[{}] {}", attemptId, line);
-                synchronized (stderrTail) {
-                    if (stderrTail.size() == STDERR_TAIL_LINES) {
-                        stderrTail.removeFirst();
-                    }
-                    stderrTail.addLast(line);
-                }
+        try (var lines = new BoundedLineReader(process.getErrorStream(), STDERR_MAX_LINE_BYTES)) {
+            for (Optional<Line> line = lines.next(); line.isPresent(); line = lines.next()) {
+                String text = line.get() instanceof Line.TooLong ? line.get().text() + "... (cut)" : line.get().text();
+                log.info("[{}] {}", attemptId, text);
+                keepInTail(text);
             }
         } catch (IOException e) {
             log.warn("attempt {}: lost the trainer's stderr", attemptId, e);
+        }
+    }
+
+    private void keepInTail(String line) {
+        synchronized (stderrTail) {
+            if (stderrTail.size() == STDERR_TAIL_LINES) {
+                stderrTail.removeFirst();
+            }
+            stderrTail.addLast(line);
         }
     }
 

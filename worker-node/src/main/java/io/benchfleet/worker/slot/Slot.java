@@ -24,7 +24,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -40,12 +42,23 @@ import java.util.function.Supplier;
  * <p>
  * The slot ends an attempt itself when its trainer outlives the task timeout, or when the attempt is handed
  * back; the trainer's own last words then come too late and are dropped, so the coordinator hears exactly one
- * final event per attempt from here.
+ * final event per attempt from here. That event is re-sent until the coordinator acknowledges it: a message
+ * can be lost (a connection dropped and re-made), and a coordinator without it would wait for the attempt
+ * until its own deadline. The slot does not wait for the acknowledgement to ask for its next task.
  */
 public final class Slot {
 
     /** How long a slot waits after "none now" before asking again. */
     static final Duration ASK_AGAIN_AFTER = Duration.ofSeconds(1);
+
+    /** How often a final event the coordinator has not acknowledged yet is sent again. */
+    static final Duration RESEND_FINAL_EVENT_EVERY = Duration.ofSeconds(2);
+
+    /**
+     * Final events kept for re-sending at most; the oldest one is given up beyond. Only a coordinator that
+     * answers nothing for many attempts in a row lets them pile up, and its own deadline ends what it missed.
+     */
+    static final int MAX_UNACKNOWLEDGED = 10;
 
     private static final Object TIMEOUT_TIMER = "attempt-timeout";
 
@@ -56,6 +69,13 @@ public final class Slot {
     }
 
     private enum AskAgain implements Command {
+        INSTANCE
+    }
+
+    private record FinalEventRecorded(String attemptId) implements Command {
+    }
+
+    private enum ResendFinalEvents implements Command {
         INSTANCE
     }
 
@@ -105,6 +125,8 @@ public final class Slot {
     private final TrainerLauncher launcher;
     private final Executor processThreads;
     private final ActorRef<WorkerNodeMessage> replies;
+    /** The final events the coordinator has not acknowledged, by attempt id, oldest first. */
+    private final Map<String, TrainerEvent> unacknowledged = new LinkedHashMap<>();
 
     public static Behavior<Command> create(Settings settings, ActorRef<CoordinatorCommand> coordinator,
                                            ActorRef<MetricsAgent.Command> metricsAgent, TrainerLauncher launcher,
@@ -126,13 +148,16 @@ public final class Slot {
         this.metricsAgent = metricsAgent;
         this.launcher = launcher;
         this.processThreads = processThreads;
-        this.replies = context.messageAdapter(WorkerNodeMessage.class, FromCoordinator::new);
+        this.replies = context.messageAdapter(WorkerNodeMessage.class, message ->
+                message instanceof WorkerNodeMessage.FinalEventRecorded recorded
+                        ? new FinalEventRecorded(recorded.attemptId())
+                        : new FromCoordinator(message));
         context.getSystem().receptionist().tell(Receptionist.register(ServiceKeys.SLOT, replies));
     }
 
     /** Free: waiting for the coordinator's answer, or for the time to ask again. */
     private Behavior<Command> idle() {
-        return Behaviors.receive(Command.class)
+        return receive()
                 .onMessage(FromCoordinator.class, this::onAnswer)
                 .onMessageEquals(AskAgain.INSTANCE, this::onAskAgain)
                 .onMessage(TrainerSaid.class, this::dropLateEvent)
@@ -160,7 +185,7 @@ public final class Slot {
 
     /** The worker node is stopping and the slot is free: it takes no more work. */
     private Behavior<Command> stopped() {
-        return Behaviors.receive(Command.class)
+        return receive()
                 .onMessage(FromCoordinator.class, this::turnDownWhileStopping)
                 .onMessage(TrainerSaid.class, this::dropLateEvent)
                 .onMessage(TimedOut.class, this::dropLateTimeout)
@@ -170,7 +195,7 @@ public final class Slot {
 
     /** What running and stopping share: the attempt's events, its timeout, and its trainer when the slot goes. */
     private BehaviorBuilder<Command> handlingAttempt(RunningAttempt attempt, Supplier<Behavior<Command>> afterwards) {
-        return Behaviors.receive(Command.class)
+        return receive()
                 .onMessage(TrainerSaid.class, said -> onTrainerSaid(attempt, said, afterwards))
                 .onMessage(TimedOut.class, timedOut -> onTimedOut(attempt, timedOut, afterwards))
                 .onSignal(PostStop.class, signal -> {
@@ -179,6 +204,13 @@ public final class Slot {
                     attempt.terminate();
                     return Behaviors.same();
                 });
+    }
+
+    /** What every behaviour does: keep the final events going until the coordinator has them. */
+    private BehaviorBuilder<Command> receive() {
+        return Behaviors.receive(Command.class)
+                .onMessage(FinalEventRecorded.class, this::onFinalEventRecorded)
+                .onMessageEquals(ResendFinalEvents.INSTANCE, this::onResendFinalEvents);
     }
 
     private Behavior<Command> onAskAgain() {
@@ -210,7 +242,7 @@ public final class Slot {
             return running(follow(offer, trainer));
         } catch (IOException e) {
             context.getLog().error("slot {} cannot start a trainer for {}", settings.name(), attemptId, e);
-            report(attemptId, new TrainerEvent.Failed(FailureKind.CRASHED,
+            reportFinal(attemptId, new TrainerEvent.Failed(FailureKind.CRASHED,
                     "cannot start the trainer process: " + e.getMessage()));
             askForTask();
             return Behaviors.same();
@@ -284,7 +316,7 @@ public final class Slot {
         // Samples first, so the last of them reach the coordinator before the attempt's end.
         metricsAgent.tell(new MetricsAgent.Unwatch(attempt.id()));
         timers.cancel(TIMEOUT_TIMER);
-        report(attempt.id(), finalEvent);
+        reportFinal(attempt.id(), finalEvent);
     }
 
     private Behavior<Command> turnDownWhileStopping(FromCoordinator answer) {
@@ -295,7 +327,7 @@ public final class Slot {
     private Behavior<Command> turnDown(FromCoordinator answer, String reason) {
         if (answer.message() instanceof WorkerNodeMessage.TaskOffer offer) {
             context.getLog().info("slot {} turns down attempt {}: {}", settings.name(), offer.attemptId(), reason);
-            report(offer.attemptId(), new TrainerEvent.Failed(FailureKind.HANDED_BACK, reason));
+            reportFinal(offer.attemptId(), new TrainerEvent.Failed(FailureKind.HANDED_BACK, reason));
         }
         return Behaviors.same();
     }
@@ -312,8 +344,38 @@ public final class Slot {
         return Behaviors.same();
     }
 
+    /** Sends an attempt's final event and keeps it, to be sent again until the coordinator acknowledges it. */
+    private void reportFinal(String attemptId, TrainerEvent finalEvent) {
+        if (unacknowledged.size() >= MAX_UNACKNOWLEDGED) {
+            String oldest = unacknowledged.keySet().iterator().next();
+            unacknowledged.remove(oldest);
+            context.getLog().warn("slot {} stops re-sending the final event of attempt {}: the coordinator has not"
+                    + " acknowledged the last {} final events", settings.name(), oldest, MAX_UNACKNOWLEDGED);
+        }
+        unacknowledged.put(attemptId, finalEvent);
+        report(attemptId, finalEvent);
+        if (!timers.isTimerActive(ResendFinalEvents.INSTANCE)) {
+            timers.startTimerWithFixedDelay(ResendFinalEvents.INSTANCE, RESEND_FINAL_EVENT_EVERY);
+        }
+    }
+
+    private Behavior<Command> onFinalEventRecorded(FinalEventRecorded recorded) {
+        unacknowledged.remove(recorded.attemptId());
+        if (unacknowledged.isEmpty()) {
+            timers.cancel(ResendFinalEvents.INSTANCE);
+        }
+        return Behaviors.same();
+    }
+
+    private Behavior<Command> onResendFinalEvents() {
+        context.getLog().debug("slot {} sends the final events of attempts {} again: not acknowledged yet",
+                settings.name(), unacknowledged.keySet());
+        unacknowledged.forEach(this::report);
+        return Behaviors.same();
+    }
+
     private void report(String attemptId, TrainerEvent event) {
-        coordinator.tell(new CoordinatorCommand.ReportEvent(attemptId, event));
+        coordinator.tell(new CoordinatorCommand.ReportEvent(attemptId, event, replies));
     }
 
     private void askForTask() {

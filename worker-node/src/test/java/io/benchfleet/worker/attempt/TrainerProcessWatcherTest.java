@@ -1,10 +1,15 @@
 package io.benchfleet.worker.attempt;
 
+import io.benchfleet.protocol.trainer.EventLine;
 import io.benchfleet.protocol.trainer.TrainerEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -29,9 +34,20 @@ class TrainerProcessWatcherTest {
         threads.shutdownNow();
     }
 
-    private void follow(String script) throws IOException {
+    private Process follow(String script) throws IOException {
         Process process = new ProcessBuilder("sh", "-c", script).start();
         new TrainerProcessWatcher("a-1", process).follow(threads, events::add);
+        return process;
+    }
+
+    private TrainerEvent.Failed onlyFailure() {
+        await().until(() -> events.size() == 1);
+        return (TrainerEvent.Failed) events.get(0);
+    }
+
+    private static void assertEnded(Process trainer) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> !trainer.isAlive()
+                && trainer.descendants().noneMatch(ProcessHandle::isAlive));
     }
 
     @Test
@@ -69,5 +85,91 @@ class TrainerProcessWatcherTest {
         TrainerEvent.Failed failed = (TrainerEvent.Failed) events.get(0);
         assertThat(failed.kind()).isEqualTo(TrainerEvent.FailureKind.CRASHED);
         assertThat(failed.message()).contains("'Loaded native library'");
+    }
+
+    @Test
+    void theLineNullEndsTheAttemptAsCrashedAndEndsTheTrainer() throws IOException {
+        Process trainer = follow("echo null; sleep 30");
+
+        TrainerEvent.Failed failed = onlyFailure();
+        assertThat(failed.kind()).isEqualTo(TrainerEvent.FailureKind.CRASHED);
+        assertThat(failed.message()).contains("'null'");
+        assertEnded(trainer);
+    }
+
+    @Test
+    void aFailedEventWithoutKindOrMessageEndsTheAttemptAsCrashedAndEndsTheTrainer() throws IOException {
+        Process trainer = follow("echo '{\"event\":\"failed\"}'; sleep 30");
+
+        TrainerEvent.Failed failed = onlyFailure();
+        assertThat(failed.kind()).isEqualTo(TrainerEvent.FailureKind.CRASHED);
+        assertThat(failed.message()).contains("'{\"event\":\"failed\"}'");
+        assertEnded(trainer);
+    }
+
+    @Test
+    void aFailureKindOnlyTheSystemDecidesBecomesAnErrorQuotingTheTrainersMessage() throws IOException {
+        follow("echo '{\"event\":\"failed\",\"kind\":\"HANDED_BACK\",\"message\":\"run me elsewhere\"}'");
+
+        TrainerEvent.Failed failed = onlyFailure();
+        assertThat(failed.kind()).isEqualTo(TrainerEvent.FailureKind.ERROR);
+        assertThat(failed.message()).contains("HANDED_BACK").contains("may not").contains("'run me elsewhere'");
+    }
+
+    @Test
+    void everyFailureKindATrainerMayReportIsPassedOnAsItIs() throws IOException {
+        follow("echo '{\"event\":\"failed\",\"kind\":\"DATA_UNAVAILABLE\",\"message\":\"no mnist here\"}'");
+
+        assertThat(onlyFailure()).isEqualTo(
+                new TrainerEvent.Failed(TrainerEvent.FailureKind.DATA_UNAVAILABLE, "no mnist here"));
+    }
+
+    @Test
+    void aLineLongerThanTheLimitEndsTheAttemptAsCrashedWithoutWaitingForItsEnd() throws IOException {
+        Process trainer = follow("head -c 2097152 /dev/zero | tr '\\0' x; sleep 30");
+
+        TrainerEvent.Failed failed = onlyFailure();
+        assertThat(failed.kind()).isEqualTo(TrainerEvent.FailureKind.CRASHED);
+        assertThat(failed.message()).startsWith("trainer printed a line longer than 1 MiB").contains("'xxxx");
+        assertEnded(trainer);
+    }
+
+    @Test
+    void aLineOfExactlyTheLimitIsReadAsALine() throws IOException {
+        int padding = EventLine.MAX_BYTES - FINISHED.length();
+        follow("printf '%s%" + padding + "s\\n' '" + FINISHED + "' ''");
+
+        await().until(() -> events.size() == 1);
+        assertThat(events.get(0)).isInstanceOf(TrainerEvent.Finished.class);
+    }
+
+    @Test
+    void theTrainersStdinStaysOpenWhileItRuns(@TempDir Path dir) throws IOException {
+        Path seen = dir.resolve("stdin");
+        follow("if timeout 1 cat >/dev/null; then echo closed > " + seen + "; else echo open > " + seen + "; fi;"
+                + " echo '" + FINISHED + "'");
+
+        await().until(() -> events.size() == 1);
+        assertThat(seen).hasContent("open");
+    }
+
+    @Test
+    void theTrainersStdinIsClosedOnceItHasExited(@TempDir Path dir) throws IOException {
+        Path closed = dir.resolve("closed");
+        // A background job's stdin is /dev/null unless handed over explicitly, hence fd 3.
+        Process trainer = follow("exec 3<&0; (cat <&3 >/dev/null; touch " + closed + ") >/dev/null 2>&1 &"
+                + " sleep 1; echo '" + FINISHED + "'");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(closed));
+        assertThat(trainer.isAlive()).isFalse();
+        await().until(() -> events.size() == 1);
+    }
+
+    @Test
+    void aLongStderrLineIsCutInTheTailRatherThanKeptWhole() throws IOException {
+        follow("head -c 2097152 /dev/zero | tr '\\0' e >&2; echo >&2; echo 'last words' >&2; exit 3");
+
+        TrainerEvent.Failed failed = onlyFailure();
+        assertThat(failed.message()).contains("last words").contains("(cut)").hasSizeLessThan(64 * 1024);
     }
 }

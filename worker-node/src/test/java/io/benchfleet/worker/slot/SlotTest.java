@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 import static io.benchfleet.worker.slot.TrainerScript.trainer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -145,6 +146,44 @@ class SlotTest {
         metricsAgent.expectMessage(WAIT, new MetricsAgent.Unwatch("a-1"));
         assertThat(expectRequest().slot()).isEqualTo(SLOT);
         coordinator.expectNoMessage(QUIET);
+    }
+
+    @Test
+    void sendsTheFinalEventAgainUntilTheCoordinatorAcknowledgesItAndAsksForWorkMeanwhile() throws InterruptedException {
+        ScriptedTrainerLauncher launcher = launcherOf(trainer().says(FINISHED));
+        spawnSlot(launcher);
+        expectRequest().replyTo().tell(offer("a-1", NO_TIMEOUT));
+        assertThat(expectReport("a-1")).isEqualTo(FINISHED);
+        expectRequest();
+
+        ReportEvent again = coordinator.expectMessageClass(ReportEvent.class, Slot.RESEND_FINAL_EVENT_EVERY.plus(WAIT));
+        again.replyTo().tell(new WorkerNodeMessage.FinalEventRecorded("a-1"));
+
+        assertThat(again.attemptId()).isEqualTo("a-1");
+        assertThat(again.event()).isEqualTo(FINISHED);
+        coordinator.expectNoMessage(Slot.RESEND_FINAL_EVENT_EVERY.plusMillis(500));
+    }
+
+    @Test
+    void keepsSendingOnlyTheNewestUnacknowledgedFinalEventsWhenTheCoordinatorAcknowledgesNone() {
+        TrainerLauncher launcher = (task, slot) -> {
+            throw new IOException("java: not found");
+        };
+        spawnSlot(launcher);
+        ActorRef<WorkerNodeMessage> slot = expectRequest().replyTo();
+        int attempts = Slot.MAX_UNACKNOWLEDGED + 1;
+
+        for (int i = 1; i <= attempts; i++) {
+            slot.tell(offer("a-" + i, NO_TIMEOUT));
+        }
+
+        List<CoordinatorCommand> firstSent = coordinator.receiveSeveralMessages(2 * attempts, WAIT);
+        assertThat(firstSent).filteredOn(ReportEvent.class::isInstance).hasSize(attempts);
+        List<String> sentAgain = coordinator.receiveSeveralMessages(Slot.MAX_UNACKNOWLEDGED,
+                        Slot.RESEND_FINAL_EVENT_EVERY.plus(WAIT)).stream()
+                .map(ReportEvent.class::cast).map(ReportEvent::attemptId).toList();
+        assertThat(sentAgain).containsExactlyElementsOf(
+                IntStream.rangeClosed(2, attempts).mapToObj(i -> "a-" + i).toList());
     }
 
     @Test

@@ -8,7 +8,6 @@ import io.benchfleet.protocol.trainer.TrainerEvent;
 import io.benchfleet.protocol.trainer.TrainerEvent.FailureKind;
 import io.benchfleet.protocol.sweep.Split;
 import io.benchfleet.protocol.sweep.TaskSpec;
-import io.benchfleet.dataset.reader.DataFileException;
 import io.benchfleet.dataset.reader.DatasetLoader;
 import io.benchfleet.dataset.reader.FeatureScaling;
 import io.benchfleet.dataset.reader.TaskParts;
@@ -30,6 +29,8 @@ final class Trainer {
     /** Exit codes; the event stream says the same in words. */
     static final int SUCCEEDED = 0;
     static final int FAILED = 1;
+    /** Stopped unfinished: its worker node is gone, and with it anyone to report to. */
+    static final int WORKER_NODE_GONE = 2;
 
     private final EventStream events;
 
@@ -41,15 +42,13 @@ final class Trainer {
         try {
             train(trainerTask);
             return SUCCEEDED;
-        } catch (DataFileException | BadTaskException | NetworkFactory.UnsupportedByDl4jException e) {
-            return fail(FailureKind.BAD_INPUT, e.getMessage());
-        } catch (DivergedException e) {
-            return fail(FailureKind.DIVERGED, e.getMessage());
-        } catch (WrongBackendException e) {
-            return fail(FailureKind.ERROR, e.getMessage());
         } catch (RuntimeException | OutOfMemoryError e) {
-            log.error("attempt {} failed", trainerTask.attemptId(), e);
-            return fail(FailureKind.ERROR, e.toString());
+            TrainerEvent.Failed failed = FailedEvent.of(e, MemoryFigures.now());
+            if (failed.kind() == FailureKind.ERROR || failed.kind() == FailureKind.OUT_OF_MEMORY) {
+                log.error("attempt {} failed", trainerTask.attemptId(), e);
+            }
+            events.emit(failed);
+            return FAILED;
         }
     }
 
@@ -122,11 +121,6 @@ final class Trainer {
         String oneDnn = build.contains("HAVE_ONEDNN") ? ", oneDNN" : "";
         String kernels = System.getenv("OPENBLAS_CORETYPE");
         return device + oneDnn + (kernels == null ? "" : ", OpenBLAS " + kernels + " kernels");
-    }
-
-    private int fail(FailureKind kind, String message) {
-        events.emit(new TrainerEvent.Failed(kind, message));
-        return FAILED;
     }
 
     /** The trainer got another ND4J backend than its task's device needs. */

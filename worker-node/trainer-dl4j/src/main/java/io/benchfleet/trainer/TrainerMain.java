@@ -6,7 +6,8 @@ import io.benchfleet.protocol.trainer.TrainerTask;
 /**
  * The trainer process a worker node forks for each attempt: one JVM per attempt, so that a native
  * crash in ND4J cannot take the worker node down. Its only argument is the {@link TrainerTask} as
- * JSON; its stdout carries event lines and nothing else.
+ * JSON; its stdout carries event lines and nothing else. It stops the moment its stdin ends, which
+ * its worker node holds open ({@link WorkerNodeLifeline}): run by hand, give it a stdin that stays open.
  */
 public final class TrainerMain {
 
@@ -14,6 +15,7 @@ public final class TrainerMain {
     }
 
     public static void main(String[] args) {
+        WorkerNodeLifeline.watch(System.in, TrainerMain::stopForWorkerNodeGone);
         EventStream events = EventStream.takeOverStdout();
         if (args.length != 1) {
             events.emit(new TrainerEvent.Failed(TrainerEvent.FailureKind.BAD_INPUT,
@@ -30,5 +32,11 @@ public final class TrainerMain {
         }
         // Exit explicitly: ND4J leaves non-daemon threads behind.
         System.exit(new Trainer(events).run(task));
+    }
+
+    /** Halt rather than exit: shutdown hooks could wait on training threads, and no one awaits a result. */
+    private static void stopForWorkerNodeGone() {
+        System.err.println("trainer: stdin ended, so its worker node is gone; stopping now");
+        Runtime.getRuntime().halt(Trainer.WORKER_NODE_GONE);
     }
 }

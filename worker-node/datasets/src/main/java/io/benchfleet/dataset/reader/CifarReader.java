@@ -45,7 +45,7 @@ public final class CifarReader {
         try (InputStream in = DatasetStreams.openDecompressed(file)) {
             bytes = in.readAllBytes();
         } catch (IOException e) {
-            throw new DataFileException(file, "cannot read: " + e.getMessage());
+            throw ReadFailure.of(file, e);
         }
         if (bytes.length == 0 || bytes.length % recordBytes != 0) {
             throw new DataFileException(file, "truncated or not CIFAR binary: " + bytes.length

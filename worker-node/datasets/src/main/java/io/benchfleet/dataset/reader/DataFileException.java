@@ -2,7 +2,11 @@ package io.benchfleet.dataset.reader;
 
 import java.nio.file.Path;
 
-/** A dataset file that is missing, truncated or not in its published format; the message names the file. */
+/**
+ * A dataset file that is there but truncated or not in its published format: the task's data is bad, wherever
+ * it runs. A file this node cannot find or read is a {@link io.benchfleet.dataset.DatasetUnavailableException}.
+ * The message names the file.
+ */
 public final class DataFileException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

@@ -29,13 +29,12 @@ public final class DatasetLoader {
     public record TrainTest(LabelledSamples train, LabelledSamples test, Path directory) {
     }
 
+    /**
+     * @throws DatasetUnavailableException when this node has no readable copy and cannot download one
+     * @throws DataFileException when a file is there but not in its published format
+     */
     public TrainTest load(DatasetInfo dataset) {
-        Path dir;
-        try {
-            dir = source.find(dataset);
-        } catch (DatasetUnavailableException e) {
-            throw new DataFileException(e.getMessage());
-        }
+        Path dir = source.find(dataset);
         DatasetLayout layout = dataset.layout();
         if (layout instanceof DatasetLayout.Idx idx) {
             return new TrainTest(

@@ -50,7 +50,7 @@ public final class IdxReader {
         } catch (EOFException e) {
             throw new DataFileException(file, "truncated: the file ends inside its IDX header");
         } catch (IOException e) {
-            throw new DataFileException(file, "cannot read: " + e.getMessage());
+            throw ReadFailure.of(file, e);
         }
     }
 
@@ -73,7 +73,7 @@ public final class IdxReader {
         } catch (EOFException e) {
             throw new DataFileException(file, "truncated: the file ends inside its IDX header");
         } catch (IOException e) {
-            throw new DataFileException(file, "cannot read: " + e.getMessage());
+            throw ReadFailure.of(file, e);
         }
     }
 

@@ -38,7 +38,7 @@ public final class LetterReader {
                 }
             }
         } catch (IOException e) {
-            throw new DataFileException(file, "cannot read: " + e.getMessage());
+            throw ReadFailure.of(file, e);
         }
         if (labels.size() == 0) {
             throw new DataFileException(file, "no rows: expected one letter and " + FEATURES + " integers per line");

@@ -1,5 +1,6 @@
 package io.benchfleet.dataset.reader;
 
+import io.benchfleet.dataset.DatasetUnavailableException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,5 +104,26 @@ class IdxReaderTest {
 
         assertThatThrownBy(() -> IdxReader.read(images, labels, 10))
                 .hasMessage(labels + ": truncated: the file ends inside its IDX header");
+    }
+
+    @Test
+    void aFileThisNodeCannotReadIsUnavailableHereRatherThanCorrupt() throws IOException {
+        Path images = Files.createDirectory(dir.resolve("images"));
+        Path labels = idx("labels", IdxReader.LABELS_MAGIC, new int[] {1}, new byte[] {0}, false);
+
+        assertThatThrownBy(() -> IdxReader.read(images, labels, 10))
+                .isInstanceOf(DatasetUnavailableException.class)
+                .hasMessageStartingWith("cannot read " + images + " on this node: ");
+    }
+
+    @Test
+    void aGzippedFileWhoseDataIsNotGzipIsCorrupt() throws IOException {
+        Path images = dir.resolve("images");
+        Files.write(images, new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0x7f, 0x7f, 0x7f, 0x7f});
+        Path labels = idx("labels", IdxReader.LABELS_MAGIC, new int[] {1}, new byte[] {0}, false);
+
+        assertThatThrownBy(() -> IdxReader.read(images, labels, 10))
+                .isInstanceOf(DataFileException.class)
+                .hasMessageStartingWith(images + ": ");
     }
 }

@@ -4,6 +4,7 @@ import io.benchfleet.protocol.architecture.Optimizer;
 import io.benchfleet.dataset.DatasetCatalog;
 import io.benchfleet.dataset.DatasetDownload;
 import io.benchfleet.dataset.DatasetLocator;
+import io.benchfleet.dataset.DatasetUnavailableException;
 import io.benchfleet.dataset.DownloadProgress;
 import io.benchfleet.protocol.sweep.Device;
 import io.benchfleet.protocol.sweep.Split;
@@ -95,9 +96,9 @@ class TaskPartsTest {
     }
 
     @Test
-    void aMissingDatasetFailsTheTaskWithWhatToPutWhere() {
+    void aMissingDatasetIsUnavailableOnThisNodeWithWhatToPutWhere() {
         assertThatThrownBy(() -> loader().load(DatasetCatalog.byName("cifar10").orElseThrow()))
-                .isInstanceOf(DataFileException.class)
+                .isInstanceOf(DatasetUnavailableException.class)
                 .hasMessageStartingWith("dataset 'cifar10' not found: put data_batch_1.bin")
                 .hasMessageEndingWith("downloading failed: offline");
     }
