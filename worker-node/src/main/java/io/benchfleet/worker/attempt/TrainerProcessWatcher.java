@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -37,15 +38,23 @@ public final class TrainerProcessWatcher {
     static final int STDERR_MAX_LINE_BYTES = 8 * 1024;
     /** After the trainer exits, how long its last stderr lines may take to arrive. */
     private static final long STDERR_GRACE_SECONDS = 2;
+    /** How long a trainer may take to exit after its final event; the DL4J trainer needs well under a second. */
+    static final Duration EXIT_GRACE = Duration.ofSeconds(10);
 
     private final String attemptId;
     private final Process process;
+    private final Duration exitGrace;
     private final Deque<String> stderrTail = new ArrayDeque<>();
     private CompletableFuture<Void> stderrDrained = CompletableFuture.completedFuture(null);
 
     public TrainerProcessWatcher(String attemptId, Process process) {
+        this(attemptId, process, EXIT_GRACE);
+    }
+
+    TrainerProcessWatcher(String attemptId, Process process, Duration exitGrace) {
         this.attemptId = attemptId;
         this.process = process;
+        this.exitGrace = exitGrace;
     }
 
     /**
@@ -77,6 +86,9 @@ public final class TrainerProcessWatcher {
         if (end instanceof StdoutEnd.Broken broken) {
             onEvent.accept(new TrainerEvent.Failed(FailureKind.CRASHED, broken.reason()));
             endTrainer();
+        }
+        if (end instanceof StdoutEnd.FinalEvent) {
+            endIfStillRunningAfterTheGrace();
         }
         int exitCode = waitForExit();
         closeStdin();
@@ -124,6 +136,19 @@ public final class TrainerProcessWatcher {
     private void endTrainer() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+    }
+
+    /** A trainer that has said its last word but lingers would hold its slot's cores beside the next attempt. */
+    private void endIfStillRunningAfterTheGrace() {
+        try {
+            if (!process.waitFor(exitGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("attempt {}: the trainer still ran {} after its final event; ending it", attemptId, exitGrace);
+                endTrainer();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            endTrainer();
+        }
     }
 
     private int waitForExit() {

@@ -88,6 +88,17 @@ class TrainerProcessWatcherTest {
     }
 
     @Test
+    void aTrainerThatLingersAfterItsFinalEventIsEndedAfterTheGrace() throws IOException {
+        Process trainer = new ProcessBuilder("sh", "-c", "echo '" + STARTED + "'; echo '" + FINISHED + "'; sleep 30")
+                .start();
+        new TrainerProcessWatcher("a-1", trainer, Duration.ofMillis(200)).follow(threads, events::add);
+
+        await().until(() -> events.size() == 2);
+        assertEnded(trainer);
+        assertThat(events.get(1)).isInstanceOf(TrainerEvent.Finished.class);
+    }
+
+    @Test
     void theLineNullEndsTheAttemptAsCrashedAndEndsTheTrainer() throws IOException {
         Process trainer = follow("echo null; sleep 30");
 

@@ -42,7 +42,9 @@ final class Trainer {
         try {
             train(trainerTask);
             return SUCCEEDED;
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (RuntimeException | Error e) {
+            // Errors too (a native library that fails to load, a class that fails to initialise): ND4J's
+            // non-daemon threads would otherwise keep this JVM alive without a final event until the timeout.
             TrainerEvent.Failed failed = FailedEvent.of(e, MemoryFigures.now());
             if (failed.kind() == FailureKind.ERROR || failed.kind() == FailureKind.OUT_OF_MEMORY) {
                 log.error("attempt {} failed", trainerTask.attemptId(), e);

@@ -91,5 +91,8 @@ class FailedEventTest {
         assertThat(failedBy(new IllegalStateException("boom")))
                 .isEqualTo(new TrainerEvent.Failed(FailureKind.ERROR, "java.lang.IllegalStateException: boom"));
         assertThat(failedBy(new IllegalStateException()).message()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(failedBy(new UnsatisfiedLinkError("no jnind4jcpu in java.library.path")))
+                .isEqualTo(new TrainerEvent.Failed(FailureKind.ERROR,
+                        "java.lang.UnsatisfiedLinkError: no jnind4jcpu in java.library.path"));
     }
 }
