@@ -219,7 +219,9 @@ class FaultMatrixIT {
     void workerNodesJoiningAndLeavingInTurnLeaveEveryTaskWithOneResult() throws Exception {
         Path runDir = dir.resolve("run");
         int port = Benchfleet.freePort();
-        int tasks = 10;
+        // Enough work that the third short-lived node still finds some after two recoveries of up to ~15 s each
+        // on a loaded machine (with 10 tasks the steady node could finish them all first, and the test hung).
+        int tasks = 20;
         String[] plan = IntStream.rangeClosed(1, tasks).mapToObj(repetition -> repetition + " * finish 2.5").toArray(String[]::new);
         try (FakeTrainerCluster fleet = new FakeTrainerCluster(dir, plan)) {
             Process coordinator = fleet.coordinator("coordinator", "run", fleet.sweepFile("s.conf", tasks, "").toString(),
