@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 
 /**
  * The slots a worker node offers. By default one {@code cpu} slot (one CPU task at a time on this host,
- * docs/architecture.md, decision 4) and one {@code gpu:N} slot per GPU found that this node's trainer can use; a gpu
+ * docs/architecture.md, decision 4) and one {@code gpu:N} slot per GPU found that a framework of this node trains on; a gpu
  * attempt beside the cpu one shares the host's cores for its data feeding.
  * {@code --slots} names them instead: {@code cpu}, numbered cpu slots {@code cpu:0,cpu:1}, {@code cpu*N}
  * for {@code cpu:0..cpu:N-1}, {@code gpu:N} for GPU N, {@code gpu} for every GPU found. Several cpu
@@ -31,15 +31,15 @@ final class SlotList {
 
     /**
      * @param gpus        the GPUs found on this machine
-     * @param whyUnusable why this node's trainer cannot train on a GPU (no CUDA trainer, no kernels for it);
-     *                    empty when it can
+     * @param whyUnusable why no framework of this node trains on a GPU (no CUDA trainer, no kernels for it, a
+     *                    torch without CUDA); empty when one does
      */
     SlotList(List<GpuDevice> gpus, Function<GpuDevice, Optional<String>> whyUnusable) {
         this.gpus = List.copyOf(gpus);
         this.whyUnusable = whyUnusable;
     }
 
-    /** Without {@code --slots}: the cpu slot, and a slot per GPU the trainer can use. */
+    /** Without {@code --slots}: the cpu slot, and a slot per GPU a framework here trains on. */
     List<SlotName> defaults() {
         List<SlotName> slots = new ArrayList<>(List.of(SlotName.cpu()));
         usable().forEach(gpu -> slots.add(SlotName.gpu(gpu.index())));

@@ -6,7 +6,10 @@ import io.benchfleet.protocol.cluster.CoordinatorCommand;
 import io.benchfleet.protocol.cluster.HostInfo;
 import io.benchfleet.protocol.cluster.SlotName;
 import io.benchfleet.protocol.cluster.ServiceKeys;
-import io.benchfleet.worker.attempt.TrainerLauncher;
+import io.benchfleet.worker.framework.NodeFrameworks;
+import io.benchfleet.worker.partition.NodePartitionFolder;
+import io.benchfleet.worker.partition.PartitionCache;
+import io.benchfleet.worker.slot.AttemptLaunch;
 import io.benchfleet.worker.slot.Slot;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.Cancellable;
@@ -22,6 +25,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,11 +35,12 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /**
- * A worker node: finds the coordinator through the Receptionist, registers with it, and runs one
- * {@link Slot} per slot it offers, all sharing one metrics agent. When the coordinator leaves the
- * cluster, the node stops: its sweep is over. When the node is stopped (SIGTERM, Ctrl-C), Pekko's
- * coordinated shutdown first lets every slot hand back or finish its attempt, then leaves the
- * cluster.
+ * A worker node: finds the coordinator through the Receptionist, registers with it (its slots and the frameworks
+ * it trains with), and runs one {@link Slot} per slot it offers, all sharing one metrics agent and one cache of data
+ * partitions. When the coordinator leaves the cluster, the node stops: its sweep is over. When the node is stopped
+ * (SIGTERM, Ctrl-C), Pekko's coordinated shutdown first lets every slot hand back or finish its attempt, then leaves
+ * the cluster; the node's partition folder is deleted last, however the node stops (after a SIGKILL, by the next
+ * node to start: {@link NodePartitionFolder}).
  */
 public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
 
@@ -49,34 +54,47 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
     }
 
     /**
-     * @param slots      the slots it offers
-     * @param cpuThreads the cores a cpu slot's trainer may use
-     * @param onStop     what the slots do with their running attempts when the node is stopped
+     * @param slots         the slots it offers
+     * @param cpuThreads    the cores a cpu slot's trainer may use
+     * @param onStop        what the slots do with their running attempts when the node is stopped
+     * @param partitionRoot where the node makes its own folder of data partitions
      */
-    public record Settings(String workerId, HostInfo host, List<SlotName> slots, int cpuThreads, Slot.OnStop onStop) {
+    public record Settings(String workerId, HostInfo host, List<SlotName> slots, int cpuThreads, Slot.OnStop onStop,
+                           Path partitionRoot) {
         public Settings {
             slots = List.copyOf(slots);
         }
     }
 
     private final Settings settings;
-    private final TrainerLauncher launcher;
+    private final NodeFrameworks frameworks;
+    private final AttemptLaunch launch;
     private final Executor processThreads;
     private final ActorRef<MetricsAgent.Command> metricsAgent;
     private Optional<ActorRef<CoordinatorCommand>> coordinator = Optional.empty();
     private Optional<Cancellable> stopTask = Optional.empty();
 
-    public static Behavior<Command> create(Settings settings, TrainerLauncher launcher, MetricsProbes probes,
+    /** @param processThreads where partitions are prepared and trainers forked and followed, off the actors */
+    public static Behavior<Command> create(Settings settings, NodeFrameworks frameworks, MetricsProbes probes,
                                            Executor processThreads) {
-        return Behaviors.setup(context -> new WorkerNode(context, settings, launcher, probes, processThreads));
+        return Behaviors.setup(context -> new WorkerNode(context, settings, frameworks, probes, processThreads));
     }
 
-    private WorkerNode(ActorContext<Command> context, Settings settings, TrainerLauncher launcher, MetricsProbes probes,
-                       Executor processThreads) {
+    private WorkerNode(ActorContext<Command> context, Settings settings, NodeFrameworks frameworks,
+                       MetricsProbes probes, Executor processThreads) {
         super(context);
         this.settings = settings;
-        this.launcher = launcher;
+        this.frameworks = frameworks;
         this.processThreads = processThreads;
+        PartitionCache partitions = new PartitionCache(
+                NodePartitionFolder.of(settings.partitionRoot(), settings.workerId()), PartitionCache.FROM_DATASETS);
+        processThreads.execute(() -> NodePartitionFolder.deleteLeftovers(settings.partitionRoot()));
+        this.launch = new AttemptLaunch(frameworks, partitions, processThreads);
+        CoordinatedShutdown.get(context.getSystem()).addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+                "delete-data-partitions", () -> CompletableFuture.supplyAsync(() -> {
+                    partitions.deleteAll();
+                    return Done.getInstance();
+                }, processThreads));
         this.metricsAgent = context.spawn(MetricsAgent.create(probes), "metrics-agent",
                 DispatcherSelector.fromConfig("benchfleet.blocking-io-dispatcher"));
         ActorRef<Receptionist.Listing> listings = context.messageAdapter(Receptionist.Listing.class, CoordinatorsListed::new);
@@ -106,13 +124,14 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
 
     private void startSlots(ActorRef<CoordinatorCommand> found) {
         coordinator = Optional.of(found);
-        getContext().getLog().info("worker node {} found the coordinator at {}; slots {}", settings.workerId(),
-                found.path().address(), settings.slots());
-        found.tell(new CoordinatorCommand.RegisterWorker(settings.workerId(), settings.host(), settings.slots()));
+        getContext().getLog().info("worker node {} found the coordinator at {}; slots {}; frameworks {}",
+                settings.workerId(), found.path().address(), settings.slots(), frameworks.describe());
+        found.tell(new CoordinatorCommand.RegisterWorker(settings.workerId(), settings.host(), settings.slots(),
+                frameworks.offers()));
         List<ActorRef<Slot.Command>> slots = new ArrayList<>();
         for (SlotName slot : settings.slots()) {
             var slotSettings = new Slot.Settings(settings.workerId(), slot, settings.cpuThreads());
-            slots.add(getContext().spawn(Slot.create(slotSettings, found, metricsAgent, launcher, processThreads),
+            slots.add(getContext().spawn(Slot.create(slotSettings, found, metricsAgent, launch, processThreads),
                     "slot-" + slot));
         }
         stopTask = Optional.of(CoordinatedShutdown.get(getContext().getSystem()).addCancellableTask(

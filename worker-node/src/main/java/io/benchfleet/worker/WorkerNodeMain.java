@@ -7,10 +7,12 @@ import io.benchfleet.protocol.cluster.ClusterTls;
 import io.benchfleet.protocol.cluster.GpuDevice;
 import io.benchfleet.protocol.cluster.HostInfo;
 import io.benchfleet.protocol.cluster.SlotName;
-import io.benchfleet.worker.attempt.CommandTrainerLauncher;
-import io.benchfleet.worker.attempt.JvmTrainerLauncher;
-import io.benchfleet.worker.attempt.TrainerLauncher;
-import io.benchfleet.worker.gpu.CudaTrainerKernels;
+import io.benchfleet.protocol.sweep.Framework;
+import io.benchfleet.worker.framework.FrameworkTrainer;
+import io.benchfleet.worker.framework.FrameworkTrainers;
+import io.benchfleet.worker.framework.NodeFrameworks;
+import io.benchfleet.worker.framework.PyTorchProbe;
+import io.benchfleet.worker.framework.TrainerOption;
 import io.benchfleet.worker.gpu.NvidiaSmiDiscovery;
 import io.benchfleet.worker.slot.Slot;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -22,6 +24,7 @@ import org.apache.pekko.cluster.typed.Cluster;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +37,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
 
 /** {@code bin/worker-node --join HOST:PORT}: joins a coordinator's cluster and runs its tasks until it leaves. */
 @Command(name = "worker-node", mixinStandardHelpOptions = true,
@@ -45,6 +47,10 @@ public final class WorkerNodeMain implements Callable<Integer> {
     /** Killing a trainer and telling the coordinator takes well under a second; a finishing attempt may take hours. */
     private static final String HAND_BACK_WAIT = "10s";
     private static final String FINISH_WAIT = "7d";
+    /** Where Debian installs the Python its python3-torch is for. */
+    private static final Path DEBIAN_PYTHON = Path.of("/usr/bin/python3");
+    /** The installation's root, set by bin/worker-node: the PyTorch trainer lives under it. */
+    private static final String HOME_PROPERTY = "benchfleet.home";
     /** 32 bits of the member's uid: two nodes of one host and port share an id once in 4 billion. */
     private static final long WORKER_UID_MASK = 0xffff_ffffL;
 
@@ -54,9 +60,27 @@ public final class WorkerNodeMain implements Callable<Integer> {
 
     @Option(names = "--slots", split = ",",
             description = "Slots this node offers (default: cpu, one task at a time on this host, and gpu:N for each GPU"
-                    + " nvidia-smi finds when the CUDA trainer is installed); cpu:0,cpu:1,... or cpu*N for N cpu slots that"
-                    + " run tasks side by side; gpu:N for GPU N; gpu for every GPU.")
+                    + " nvidia-smi finds that a framework here trains on: DL4J where the CUDA trainer is installed,"
+                    + " PyTorch where its torch sees CUDA); cpu:0,cpu:1,... or cpu*N for N cpu slots that run tasks"
+                    + " side by side; gpu:N for GPU N; gpu for every GPU.")
     private List<String> slots;
+
+    @Option(names = "--trainer", paramLabel = "NAME=EXECUTABLE",
+            description = "Offer framework NAME, trained by EXECUTABLE (repeatable): it gets the attempt as JSON as its"
+                    + " one argument and prints trainer event lines (docs/trainer-protocol.md); it is"
+                    + " offered on every slot as version " + FrameworkTrainer.USER_SUPPLIED + ". dl4j=... or"
+                    + " pytorch=... replaces the built-in trainer.")
+    private List<String> trainers = List.of();
+
+    @Option(names = "--python", paramLabel = "PATH",
+            description = "The Python that runs the PyTorch trainer (default: /usr/bin/python3 where it exists, which"
+                    + " Debian's python3-torch is installed for, else python3 from PATH).")
+    private Path python;
+
+    @Option(names = "--partition-dir", paramLabel = "DIR",
+            description = "Where this node keeps the data partitions its trainers read, in a folder of its own that is"
+                    + " deleted when it stops (default: the system's temporary folder).")
+    private Path partitionDir;
 
     @Option(names = "--cuda-lib", paramLabel = "DIR", defaultValue = "${sys:benchfleet.cuda.lib}",
             description = "The CUDA trainer's jars, added to gpu trainers' classpath (default: worker-node/target/lib-cuda"
@@ -94,10 +118,6 @@ public final class WorkerNodeMain implements Callable<Integer> {
                     + " and the task runs again elsewhere; finish waits for it to end, however long (default: ${DEFAULT-VALUE}).")
     private String onStop;
 
-    // For the multi-JVM tests: a fake trainer that speaks the event lines. Hidden, so nobody picks it by accident.
-    @Option(names = "--trainer-command", hidden = true)
-    private Path trainerCommand;
-
     @Option(names = "--log-file", defaultValue = "logs/worker-node.log", description = "Where this node logs (default: ${DEFAULT-VALUE}).")
     private Path logFile;
 
@@ -116,39 +136,87 @@ public final class WorkerNodeMain implements Callable<Integer> {
         // Before anything logs: logback reads this property once, when it starts.
         System.setProperty("benchfleet.log.file", logFile.toAbsolutePath().toString());
         List<GpuDevice> gpus;
-        Optional<Path> cudaTrainer;
         List<SlotName> offered;
+        NodeFrameworks frameworks;
+        Path partitionRoot;
         try {
             // The options that need no GPU first: a typo should not wait for nvidia-smi.
             joinAddress = JoinAddress.parse(join);
             stopMode = stopMode();
             tls = Optional.ofNullable(tlsDirectory).map(dir -> ClusterTls.fromDirectory(dir, System.getenv()));
+            List<TrainerOption> userTrainers = TrainerOption.parseAll(trainers);
+            checkPython();
+            partitionRoot = partitionRoot();
+            // Importing torch takes seconds: the probe runs while nvidia-smi does, unless --trainer replaces PyTorch's
+            // trainer (FrameworkTrainers then never asks for the result).
+            CompletableFuture<PyTorchProbe.Result> pytorchProbe = userTrainers.stream()
+                    .anyMatch(user -> user.name().equals(Framework.PYTORCH))
+                    ? CompletableFuture.completedFuture(new PyTorchProbe.Result.Unavailable("replaced by --trainer"))
+                    : CompletableFuture.supplyAsync(() -> PyTorchProbe.run(pythonPath(), trainScript(), PyTorchProbe.TIMEOUT));
             gpus = new NvidiaSmiDiscovery(nvidiaSmi, NvidiaSmiDiscovery.FIRST_ANSWER).discover();
-            cudaTrainer = cudaTrainer();
-            var slotList = new SlotList(gpus, whyUnusable(cudaTrainer));
+            List<FrameworkTrainer> available = FrameworkTrainers.of(userTrainers,
+                    FrameworkTrainers.dl4j(trainerHeap, cudaTrainer(), cudaLib), () -> pytorch(pytorchProbe.join()));
+            var slotList = new SlotList(gpus, gpu -> NodeFrameworks.gpuRefusal(available, gpu));
             if (slots == null) {
                 offered = slotList.defaults();
                 slotList.leftOut().forEach(reason -> System.out.println("worker node offers no slot for " + reason));
             } else {
                 offered = slotList.parse(slots);
             }
+            frameworks = NodeFrameworks.on(available, offered, gpus);
+            frameworks.describe().forEach(line -> System.out.println("worker node offers " + line));
             advertised = host != null ? host : joinAddress.localAddressTowards();
         } catch (IllegalArgumentException e) {
             return badInput(e.getMessage());
         }
-        return run(joinAddress, advertised, stopMode, tls, gpus, cudaTrainer, offered);
+        return run(joinAddress, advertised, stopMode, tls, gpus, offered, frameworks, partitionRoot);
     }
 
-    /** A fake trainer (tests) takes any GPU; the DL4J one needs the CUDA trainer and kernels for the GPU. */
-    private Function<GpuDevice, Optional<String>> whyUnusable(Optional<Path> cudaTrainer) {
-        if (trainerCommand != null) {
-            return gpu -> Optional.empty();
+    /** The built-in PyTorch trainer where the probe found torch; where not, one line to say why. */
+    private Optional<FrameworkTrainer> pytorch(PyTorchProbe.Result probed) {
+        if (probed instanceof PyTorchProbe.Result.Found found) {
+            return Optional.of(FrameworkTrainers.pytorch(found, pythonPath(), trainScript()));
         }
-        if (cudaTrainer.isEmpty()) {
-            return gpu -> Optional.of("gpu:" + gpu.index() + " " + gpu.name() + ": no CUDA trainer in " + cudaLib
-                    + " (bin/setup build-cuda builds it)");
+        String line = "worker node offers no pytorch: " + ((PyTorchProbe.Result.Unavailable) probed).reason();
+        System.out.println(line);
+        LoggerFactory.getLogger(WorkerNodeMain.class).info(line);
+        return Optional.empty();
+    }
+
+    /** Debian's python3-torch is installed for /usr/bin/python3; a python3 first on PATH (pyenv) may lack torch. */
+    private Path pythonPath() {
+        if (python != null) {
+            return python;
         }
-        return CudaTrainerKernels::missingFor;
+        return Files.isExecutable(DEBIAN_PYTHON) ? DEBIAN_PYTHON : Path.of("python3");
+    }
+
+    /** The PyTorch trainer of this installation, as bin/worker-node tells where that is. */
+    private static Path trainScript() {
+        return Path.of(System.getProperty(HOME_PROPERTY, "."), "worker-node", "trainer-pytorch", "train.py")
+                .toAbsolutePath().normalize();
+    }
+
+    /** A path given is checked here; a bare name is looked up on PATH when the probe runs it. */
+    private void checkPython() {
+        if (python != null && python.getNameCount() > 1 && !Files.isExecutable(python)) {
+            throw new IllegalArgumentException("--python " + python + ": not an executable file");
+        }
+    }
+
+    private Path partitionRoot() {
+        if (partitionDir == null) {
+            return Path.of(System.getProperty("java.io.tmpdir"));
+        }
+        try {
+            Files.createDirectories(partitionDir);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--partition-dir " + partitionDir + ": cannot create it (" + e + ")");
+        }
+        if (!Files.isWritable(partitionDir)) {
+            throw new IllegalArgumentException("--partition-dir " + partitionDir + ": this user cannot write in it");
+        }
+        return partitionDir.toAbsolutePath();
     }
 
     /** The CUDA trainer's folder, where it holds nd4j-cuda; empty on a node built for the CPU only. */
@@ -174,7 +242,7 @@ public final class WorkerNodeMain implements Callable<Integer> {
     }
 
     private int run(JoinAddress joinAddress, String advertised, Slot.OnStop stopMode, Optional<ClusterTls> tls,
-                    List<GpuDevice> gpus, Optional<Path> cudaTrainer, List<SlotName> offered) {
+                    List<GpuDevice> gpus, List<SlotName> offered, NodeFrameworks frameworks, Path partitionRoot) {
         HostInfo hostInfo = HostDescription.ofThisMachine().withGpus(gpus);
         int threads = cores != null ? cores : hostInfo.logicalCores();
         ExecutorService processThreads = Executors.newCachedThreadPool(runnable -> {
@@ -187,13 +255,10 @@ public final class WorkerNodeMain implements Callable<Integer> {
                 // Without it an unreachable --join would retry forever in silence.
                 "pekko.cluster.shutdown-after-unsuccessful-join-seed-nodes", joinTimeoutSeconds + "s",
                 WorkerNode.STOP_PHASE_TIMEOUT, stopMode == Slot.OnStop.FINISH ? FINISH_WAIT : HAND_BACK_WAIT), tls);
-        TrainerLauncher launcher = trainerCommand != null
-                ? new CommandTrainerLauncher(trainerCommand)
-                : new JvmTrainerLauncher(trainerHeap, cudaTrainer);
         Behavior<io.benchfleet.worker.WorkerNode.Command> guardian = Behaviors.setup(context -> {
             String workerId = workerId(hostInfo.hostname(), Cluster.get(context.getSystem()).selfMember().uniqueAddress());
-            var settings = new WorkerNode.Settings(workerId, hostInfo, offered, threads, stopMode);
-            return WorkerNode.create(settings, launcher, MetricsProbes.ofThisHost(offered, nvidiaSmi.toString()),
+            var settings = new WorkerNode.Settings(workerId, hostInfo, offered, threads, stopMode, partitionRoot);
+            return WorkerNode.create(settings, frameworks, MetricsProbes.ofThisHost(offered, nvidiaSmi.toString()),
                     processThreads);
         });
         ActorSystem<WorkerNode.Command> system = ActorSystem.create(guardian, ClusterConfig.SYSTEM_NAME, config);

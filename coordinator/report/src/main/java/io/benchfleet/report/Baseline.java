@@ -6,13 +6,15 @@ import java.util.Map;
 /**
  * The groups the others are compared with, as the sweep file's {@code report { baseline { ... } } }
  * block names them: {@code device = cpu} compares every group with its cpu twin ("gpu vs cpu"),
- * {@code architecture = mlp-small} every architecture with mlp-small on the same dataset and device.
+ * {@code architecture = mlp-small} every architecture with mlp-small on the same dataset and device,
+ * {@code framework = pytorch} every framework with PyTorch on the same dataset, architecture, device and
+ * split ("dl4j vs pytorch").
  *
- * @param axes axis name (dataset, architecture, device) to the baseline's value on it
+ * @param axes axis name (dataset, architecture, device, framework) to the baseline's value on it
  */
 public record Baseline(Map<String, String> axes) {
 
-    public static final List<String> AXES = List.of("dataset", "architecture", "device");
+    public static final List<String> AXES = List.of("dataset", "architecture", "device", "framework");
 
     public Baseline {
         axes = Map.copyOf(axes);
@@ -22,7 +24,8 @@ public record Baseline(Map<String, String> axes) {
     GroupKey counterpartOf(GroupKey group) {
         return new GroupKey(axes.getOrDefault("dataset", group.dataset()),
                 axes.getOrDefault("architecture", group.architecture()),
-                axes.getOrDefault("device", group.device()), group.split());
+                axes.getOrDefault("device", group.device()), group.split(),
+                axes.getOrDefault("framework", group.framework()), group.trainFraction());
     }
 
     /** "device = cpu", for table headings. */

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * coordinator     {jvm}
  * worker_nodes[]  worker_id, hostname, os, cpu_model, logical_cores, memory_bytes, jvm, slots[], gpus (one line:
  *                 each GPU's slot, name, memory, driver and CUDA version, '; '-separated; empty without GPUs),
- *                 joined_at
+ *                 joined_at, frameworks[] (name, version, devices[]: what it offered; empty in a results.db older
+ *                 than the framework axis)
  * libraries       name: version, as the caller passed them
  * </pre>
  */
@@ -41,6 +42,14 @@ final class EnvironmentJson {
         return System.getProperty("java.vm.name") + " " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")";
     }
 
+    private static Map<String, Object> framework(OfferedFramework framework) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", framework.name());
+        fields.put("version", framework.version());
+        fields.put("devices", framework.devices());
+        return fields;
+    }
+
     private static Map<String, Object> worker(RecordedWorkerNode worker) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("worker_id", worker.id());
@@ -53,6 +62,7 @@ final class EnvironmentJson {
         fields.put("slots", worker.slots());
         fields.put("gpus", worker.gpus());
         fields.put("joined_at", worker.joinedAt());
+        fields.put("frameworks", worker.frameworks().stream().map(EnvironmentJson::framework).toList());
         return fields;
     }
 }

@@ -2,6 +2,7 @@ package io.benchfleet.report;
 
 import static java.util.stream.Collectors.groupingBy;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,19 +14,22 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Loss and accuracy per epoch for the charts: one curve per (architecture, device) of a dataset and
- * split, each point the mean over the group's succeeded tasks (repetitions and folds).
+ * Loss and accuracy per epoch for the charts: one curve per group of a dataset and split, named by its
+ * architecture, device and the axes the report names (framework, train fraction), each point the mean over the
+ * group's succeeded tasks (repetitions and folds).
  */
 final class EpochCurves {
 
     private final Map<TaskInRun, GroupKey> groupByTask;
     private final Map<TaskInRun, List<RecordedEpoch>> epochsByTask;
+    private final ShownAxes shown;
 
-    EpochCurves(List<TaskResult> tasks, List<RecordedEpoch> epochs) {
+    EpochCurves(List<TaskResult> tasks, List<RecordedEpoch> epochs, ShownAxes shown) {
         this.groupByTask = new LinkedHashMap<>();
         tasks.stream().filter(result -> result.status() == TaskStatus.SUCCEEDED)
                 .forEach(result -> groupByTask.put(result.inRun(), GroupKey.of(result.task())));
         this.epochsByTask = epochs.stream().collect(groupingBy(RecordedEpoch::inRun));
+        this.shown = shown;
     }
 
     /** "dataset, split" to the curves of its groups; empty when no epoch reported the measure. */
@@ -35,7 +39,7 @@ final class EpochCurves {
             for (RecordedEpoch epoch : epochsByTask.getOrDefault(task, List.of())) {
                 measure.apply(epoch).ifPresent(value -> byChart
                         .computeIfAbsent(group.dataset() + ", " + group.split(), chart -> new LinkedHashMap<>())
-                        .computeIfAbsent(group.architecture() + " on " + group.device(), series -> new TreeMap<>())
+                        .computeIfAbsent(seriesName(group), series -> new TreeMap<>())
                         .computeIfAbsent(epoch.epoch(), e -> new SummaryStatistics())
                         .addValue(value));
             }
@@ -51,5 +55,12 @@ final class EpochCurves {
             charts.put(chart, collection);
         });
         return charts;
+    }
+
+    /** E.g. {@code mlp-small on cpu}, {@code mlp-small on cpu, pytorch, train fraction 0.1}. */
+    private String seriesName(GroupKey group) {
+        List<String> names = new ArrayList<>(List.of(group.architecture() + " on " + group.device()));
+        names.addAll(shown.suffixes(group));
+        return String.join(", ", names);
     }
 }

@@ -1,6 +1,7 @@
 package io.benchfleet.report;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -55,15 +56,29 @@ final class ExportColumns {
             measure("gpu_mem_peak_bytes", attempt -> attempt.device().gpuMemoryPeakBytes()));
 
     /**
-     * Appended last to every export: the run directory a row was read from. A merged report holds the same task
-     * id once per run, and only this column tells those rows apart.
+     * Appended to every export after the columns it then had (columns added since come after it): the run
+     * directory a row was read from. A merged report holds the same task id once per run, and only this column
+     * tells those rows apart.
      */
     static final String RUN = "run";
     static final ExportColumn<TaskResult> RUN_OF_TASK = task(RUN, result -> Optional.of(result.run()));
 
+    /**
+     * Appended after run: what trained the task, and on which data. A results.db older than the framework axis
+     * gives dl4j and 1, and no version or partition.
+     */
+    static final ExportColumn<TaskResult> FRAMEWORK = task("framework", result -> Optional.of(result.task().framework()));
+    static final ExportColumn<TaskResult> FRAMEWORK_VERSION =
+            measure("framework_version", RecordedAttempt::frameworkVersion);
+    static final ExportColumn<TaskResult> TRAIN_FRACTION =
+            task("train_fraction", result -> Optional.of(result.task().trainFraction()));
+    /** Equal hashes: the frameworks (or devices, architectures) of those rows trained and tested on the same samples. */
+    static final ExportColumn<TaskResult> PARTITION_SHA256 = measure("partition_sha256", RecordedAttempt::partitionSha256);
+
     static final List<ExportColumn<TaskResult>> RESULTS =
             Stream.of(TASK.stream(), Stream.of(FAILURE_MESSAGE, SUSPECT, ENERGY_JOULES, JOULES_PER_SAMPLE, SAMPLES_DROPPED),
-                    DEVICE.stream(), Stream.of(RUN_OF_TASK)).flatMap(s -> s).toList();
+                    DEVICE.stream(), Stream.of(RUN_OF_TASK, FRAMEWORK, FRAMEWORK_VERSION, TRAIN_FRACTION,
+                            PARTITION_SHA256)).flatMap(s -> s).toList();
 
     static final List<ExportColumn<RecordedEpoch>> EPOCHS = List.of(
             epoch("task_id", epoch -> Optional.of(epoch.inRun().taskId())),
@@ -106,6 +121,17 @@ final class ExportColumns {
             sample(RUN, sample -> Optional.of(sample.inRun().run())));
 
     private ExportColumns() {
+    }
+
+    /**
+     * {@code columns}, then the framework of each row's task, which epochs.csv and samples.csv append after run: their
+     * rows name only their task, so the framework comes from the report's tasks. Empty for a row whose task the tasks
+     * table lacks.
+     */
+    static <T> List<ExportColumn<T>> withFramework(List<ExportColumn<T>> columns, Function<T, TaskInRun> taskOf,
+                                                   Map<TaskInRun, String> frameworks) {
+        return Stream.concat(columns.stream(), Stream.of(new ExportColumn<T>(FRAMEWORK.name(),
+                row -> Optional.ofNullable(frameworks.get(taskOf.apply(row)))))).toList();
     }
 
     private static ExportColumn<TaskResult> task(String name, Function<TaskResult, Optional<?>> value) {

@@ -59,7 +59,10 @@ record GroupResources(int repetitions, Map<TracedMeasure, MeasureProfile> measur
         return new GroupResources(repetitions.size(), measures, idle);
     }
 
-    /** Tasks that differ only in an axis the label leaves out (a train fraction) get a number each. */
+    /**
+     * Tasks that differ only in an axis the label leaves out (a train fraction in a results.db older than its column,
+     * where the fractions share a group) get a number each.
+     */
     private static String unique(String label, Map<String, Trace> taken) {
         String unique = label;
         for (int n = 2; taken.containsKey(unique); n++) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -35,7 +36,8 @@ final class HtmlReport {
             h3 { margin-bottom: 0.3em; }
             """;
 
-    private static final List<String> SUMMARY_HEADERS = List.of("dataset", "architecture", "device", "hardware", "split",
+    private static final List<String> GROUP_HEADERS = List.of("dataset", "architecture", "device", "hardware", "split");
+    private static final List<String> SUMMARY_HEADERS = List.of(
             "n", "failed", "not run", "train time (s), mean ± std [95 % CI]", "samples/s, mean ± std",
             "test accuracy, mean ± std [95 % CI]", "peak RSS (MiB), mean ± std", "energy (J), mean ± std [95 % CI]",
             "epoch 1 (s), mean ± std", "later epochs (s), mean ± std", "epoch time (s), std");
@@ -50,24 +52,25 @@ final class HtmlReport {
 
     private static String page(ReportContents contents) {
         RunSummary summary = contents.summary();
+        ShownAxes shown = summary.shownAxes();
         String title = escapeHtml4("benchfleet report: " + summary.run().sweepName());
         StringBuilder html = new StringBuilder()
                 .append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>").append(title).append("</title>\n<style>\n").append(STYLE).append("</style>\n")
                 .append("</head>\n<body>\n<h1>").append(title).append("</h1>\n");
         runSection(html, summary);
-        StudyTablesHtml.matrices(html, summary.groups());
-        summarySection(html, summary.groups());
-        StudyTablesHtml.comparisons(html, summary.tables());
-        StudyTablesHtml.scalability(html, summary.tables().scalability());
-        StudyTablesHtml.trainSizes(html, summary.tables().trainSizes());
-        StudyTablesHtml.epochTables(html, EpochTable.of(summary.tasks(), contents.epochs()));
-        chartSections(html, contents);
+        StudyTablesHtml.matrices(html, StudyMatrix.of(summary.groups(), shown));
+        summarySection(html, summary.groups(), shown);
+        StudyTablesHtml.comparisons(html, summary.tables(), shown);
+        StudyTablesHtml.scalability(html, summary.tables().scalability(), shown);
+        StudyTablesHtml.trainSizes(html, summary.tables().trainSizes(), shown);
+        StudyTablesHtml.epochTables(html, EpochTable.of(summary.tasks(), contents.epochs()), shown);
+        chartSections(html, contents, shown);
         environmentSection(html, summary.run(), contents.workers(), contents.libraryVersions());
-        flaggedSection(html, "Failed tasks", summary.failedTasks(), TaskResult::failureReason);
+        flaggedSection(html, "Failed tasks", summary.failedTasks(), TaskResult::failureReason, shown);
         flaggedSection(html, "Suspect tasks (accuracy not clearly above chance)", summary.suspectTasks(),
-                TaskResult::suspicion);
-        tasksSection(html, summary.tasks());
+                TaskResult::suspicion, shown);
+        tasksSection(html, summary.tasks(), shown);
         return html.append("</body>\n</html>\n").toString();
     }
 
@@ -76,10 +79,10 @@ final class HtmlReport {
      * whose native library needs the system's fonts (fontconfig, harfbuzz), and a machine without them must
      * still get the tables and exports.
      */
-    private static void chartSections(StringBuilder html, ReportContents contents) {
+    private static void chartSections(StringBuilder html, ReportContents contents, ShownAxes shown) {
         StringBuilder charts = new StringBuilder();
         try {
-            ReportCharts drawn = new ReportCharts();
+            ReportCharts drawn = new ReportCharts(shown);
             drawn.epochSection(charts, contents.summary().tasks(), contents.epochs());
             drawn.resourceSection(charts, contents.summary().groups(), contents.resources());
             html.append(charts);
@@ -101,9 +104,9 @@ final class HtmlReport {
                 .append(", failed: ").append(summary.failedTasks().size()).append("</p>\n");
     }
 
-    private static void summarySection(StringBuilder html, List<GroupSummary> groups) {
+    private static void summarySection(StringBuilder html, List<GroupSummary> groups, ShownAxes shown) {
         html.append("<h2>Summary</h2>\n<table>\n");
-        headerRow(html, SUMMARY_HEADERS);
+        headerRow(html, Stream.of(GROUP_HEADERS, shown.headers(), SUMMARY_HEADERS).flatMap(List::stream).toList());
         for (GroupSummary group : groups) {
             html.append("<tr>");
             textCell(html, group.key().dataset());
@@ -111,6 +114,7 @@ final class HtmlReport {
             textCell(html, group.key().device());
             textCell(html, String.join("; ", group.hardware()));
             textCell(html, group.key().split());
+            shown.cells(group.key()).forEach(cell -> textCell(html, cell));
             numberCell(html, String.valueOf(group.succeeded()));
             numberCell(html, String.valueOf(group.failed()));
             numberCell(html, String.valueOf(group.notRun()));
@@ -129,15 +133,15 @@ final class HtmlReport {
     }
 
     private static void flaggedSection(StringBuilder html, String title, List<TaskResult> flagged,
-                                       Function<TaskResult, Optional<String>> reason) {
+                                       Function<TaskResult, Optional<String>> reason, ShownAxes shown) {
         html.append("<h2>").append(escapeHtml4(title)).append("</h2>\n");
         if (flagged.isEmpty()) {
             html.append("<p>None.</p>\n");
             return;
         }
         html.append("<table>\n");
-        headerRow(html, List.of("task_id", "run", "dataset", "architecture", "device", "repetition", "attempts", "worker",
-                "reason"));
+        headerRow(html, Stream.of(List.of("task_id", "run", "dataset", "architecture", "device"), shown.headers(),
+                List.of("repetition", "attempts", "worker", "reason")).flatMap(List::stream).toList());
         for (TaskResult result : flagged) {
             Task task = result.task();
             html.append("<tr class=\"failed\">");
@@ -146,6 +150,7 @@ final class HtmlReport {
             textCell(html, task.dataset());
             textCell(html, task.architecture());
             textCell(html, task.device());
+            shown.cells(GroupKey.of(task)).forEach(cell -> textCell(html, cell));
             numberCell(html, String.valueOf(task.repetition()));
             numberCell(html, String.valueOf(result.attempts()));
             textCell(html, result.finalAttempt().map(RecordedAttempt::worker).orElse(""));
@@ -155,10 +160,10 @@ final class HtmlReport {
         html.append("</table>\n");
     }
 
-    private static void tasksSection(StringBuilder html, List<TaskResult> tasks) {
+    private static void tasksSection(StringBuilder html, List<TaskResult> tasks, ShownAxes shown) {
         html.append("<h2>Tasks</h2>\n<table>\n");
         List<ExportColumn<TaskResult>> columns = Stream.of(ExportColumns.TASK.stream(), ExportColumns.DEVICE.stream(),
-                Stream.of(ExportColumns.RUN_OF_TASK)).flatMap(stream -> stream).toList();
+                Stream.of(ExportColumns.RUN_OF_TASK), frameworkColumns(shown)).flatMap(stream -> stream).toList();
         headerRow(html, columns.stream().map(ExportColumn::name).toList());
         // DecimalFormat is not thread-safe, so one per page rather than a shared constant.
         DecimalFormat decimals = new DecimalFormat("0.####", DecimalFormatSymbols.getInstance(Locale.ROOT));
@@ -177,11 +182,18 @@ final class HtmlReport {
         html.append("</table>\n");
     }
 
+    /** The framework and its version, and the train fraction, where the report names them. */
+    private static Stream<ExportColumn<TaskResult>> frameworkColumns(ShownAxes shown) {
+        return Stream.concat(
+                shown.framework() ? Stream.of(ExportColumns.FRAMEWORK, ExportColumns.FRAMEWORK_VERSION) : Stream.empty(),
+                shown.trainFraction() ? Stream.of(ExportColumns.TRAIN_FRACTION) : Stream.empty());
+    }
+
     private static void environmentSection(StringBuilder html, RunMetadata run, List<RecordedWorkerNode> workers,
                                            Map<String, String> libraryVersions) {
         html.append("<h2 id=\"environment\">Environment</h2>\n<table>\n");
         headerRow(html, List.of("worker node", "host", "OS", "CPU", "logical cores", "memory (GiB)", "JVM", "slots",
-                "GPUs"));
+                "GPUs", "frameworks"));
         for (RecordedWorkerNode worker : workers) {
             html.append("<tr>");
             textCell(html, worker.id());
@@ -193,6 +205,7 @@ final class HtmlReport {
             textCell(html, worker.jvm());
             textCell(html, String.join(", ", worker.slots()));
             textCell(html, worker.gpus());
+            textCell(html, worker.frameworks().stream().map(OfferedFramework::describe).collect(Collectors.joining("; ")));
             html.append("</tr>\n");
         }
         html.append("</table>\n<table>\n");

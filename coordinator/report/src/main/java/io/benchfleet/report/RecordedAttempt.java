@@ -18,6 +18,9 @@ import java.util.Optional;
  *                       attempt; empty when neither could be read
  * @param samplesDropped the metrics agent's samples of this attempt that were dropped, not recorded
  * @param device         the CPU or GPU it trained on
+ * @param frameworkVersion the version of the framework as its trainer's started line gave it
+ * @param partitionSha256 the hash of the data it trained and was tested on: the same for every framework, device
+ *                        and architecture that saw the same samples; empty where the trainer never started
  */
 public record RecordedAttempt(
         String id,
@@ -38,7 +41,9 @@ public record RecordedAttempt(
         Optional<Long> peakRssBytes,
         Optional<Double> energyJoules,
         Optional<Long> samplesDropped,
-        DeviceUsed device) {
+        DeviceUsed device,
+        Optional<String> frameworkVersion,
+        Optional<String> partitionSha256) {
 
     public static Builder builder() {
         return new Builder();
@@ -63,7 +68,7 @@ public record RecordedAttempt(
     }
 
     /**
-     * Sets the components by name, which nineteen positional ones, most of them optional, do not allow without
+     * Sets the components by name, which twenty-one positional ones, most of them optional, do not allow without
      * mixing them up. The identity and the status are required; a measurement not set is empty, a device not set
      * unknown.
      */
@@ -88,6 +93,8 @@ public record RecordedAttempt(
         private Optional<Double> energyJoules = Optional.empty();
         private Optional<Long> samplesDropped = Optional.empty();
         private DeviceUsed device = DeviceUsed.UNKNOWN;
+        private Optional<String> frameworkVersion = Optional.empty();
+        private Optional<String> partitionSha256 = Optional.empty();
 
         private Builder() {
         }
@@ -187,12 +194,22 @@ public record RecordedAttempt(
             return this;
         }
 
+        public Builder frameworkVersion(Optional<String> frameworkVersion) {
+            this.frameworkVersion = frameworkVersion;
+            return this;
+        }
+
+        public Builder partitionSha256(Optional<String> partitionSha256) {
+            this.partitionSha256 = partitionSha256;
+            return this;
+        }
+
         public RecordedAttempt build() {
             return new RecordedAttempt(requireNonNull(id, "id"), requireNonNull(taskId, "taskId"),
                     requireNonNull(number, "number"), requireNonNull(workerId, "workerId"), workerHostname,
                     requireNonNull(status, "status"), failureKind, failureMessage, params, trainSamples, testSamples,
                     trainSeconds, samplesPerSecond, testAccuracy, testLoss, peakRssBytes, energyJoules, samplesDropped,
-                    device);
+                    device, frameworkVersion, partitionSha256);
         }
     }
 }

@@ -33,11 +33,16 @@ final class ReportCharts {
     }
 
     private final SvgChart charts = new SvgChart();
+    private final ShownAxes axes;
+
+    ReportCharts(ShownAxes axes) {
+        this.axes = axes;
+    }
 
     void epochSection(StringBuilder html, List<TaskResult> tasks, List<RecordedEpoch> epochs) {
         html.append("<h2 id=\"curves\">Loss and accuracy per epoch</h2>\n")
                 .append("<p>Each point is the mean over the group's succeeded tasks (repetitions and folds).</p>\n");
-        EpochCurves curves = new EpochCurves(tasks, epochs);
+        EpochCurves curves = new EpochCurves(tasks, epochs, axes);
         epochCharts(html, curves, "train loss", RecordedEpoch::trainLoss);
         epochCharts(html, curves, "test accuracy", RecordedEpoch::testAccuracy);
     }
@@ -60,9 +65,7 @@ final class ReportCharts {
                         .flatMap(GroupResources.MeasureProfile::trace);
                 if (trace.isPresent()) {
                     any = true;
-                    GroupKey key = group.key();
-                    String title = key.dataset() + " / " + key.architecture() + " / " + key.device() + " / "
-                            + key.split();
+                    String title = axes.label(group.key(), " / ");
                     figure(html, charts.bands(title, "seconds since the attempt started", shown.label,
                             band(group, trace.get(), shown.scale)));
                     eachRepetition(html, title, shown, resources.get(i).measures().get(shown.measure).byRepetition());

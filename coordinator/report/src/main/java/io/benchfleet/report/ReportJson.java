@@ -23,7 +23,8 @@ import java.util.stream.IntStream;
  *                 table
  * totals          tasks, succeeded, failed, not_run
  * groups[]        dataset, architecture, device, hardware[] (the CPU and GPU models its succeeded tasks ran on),
- *                 split, succeeded (the n of the statistics), failed, not_run,
+ *                 split, framework (dl4j in a results.db older than the framework axis), train_fraction (1 there),
+ *                 succeeded (the n of the statistics), failed, not_run,
  *                 train_seconds, samples_per_second, test_accuracy, first_epoch_seconds,
  *                 later_epoch_seconds (a task's mean over epochs 2 and later): each {n, mean, std} or null
  *                 (null when no succeeded task reported it; std null when n is 1)
@@ -39,18 +40,21 @@ import java.util.stream.IntStream;
  *                 neither) over the final attempts, epoch_seconds (every epoch of the group: S2's
  *                 spread of epoch times); every {n, mean, std} also has ci95_low, ci95_high: the 95 %
  *                 confidence interval of the mean (t distribution), null when n is 1
- * tasks[]         the columns of results.csv, failure_message and run included, with numbers as numbers
- * failed_tasks[]  task_id, dataset, architecture, device, split, fold, repetition, attempts, worker,
- *                 failure_kind, failure_message, run
- * baseline        the sweep file's report.baseline block ({device: cpu}) or null; then comparisons[]:
- *                 dataset, architecture, device, split, baseline {dataset, architecture, device, split},
+ * tasks[]         the columns of results.csv, failure_message, run, framework, framework_version,
+ *                 train_fraction and partition_sha256 included, with numbers as numbers
+ * failed_tasks[]  task_id, dataset, architecture, device, split, framework, train_fraction, fold, repetition,
+ *                 attempts, worker, failure_kind, failure_message, run
+ * baseline        the sweep file's report.baseline block ({device: cpu}, {framework: pytorch}) or null; then
+ *                 comparisons[]: dataset, architecture, device, split, framework, train_fraction, baseline {the same
+ *                 six of the group compared with},
  *                 ratios {train_seconds, samples_per_second, test_accuracy, peak_rss_bytes, energy_joules}: each
  *                 {ratio (mean of the group / mean of the baseline), p_value (Welch's t-test; null with
  *                 fewer than two values a side)}
- * scalability[]   S2: dataset, device, split, from, to (architectures in sweep order), params_multiplier,
- *                 time_multiplier (mean train seconds), memory_multiplier (mean peak RSS)
- * train_sizes[]   S3, only for groups with several training-set sizes: dataset, architecture, device,
- *                 split, train_samples, train_seconds, peak_rss_bytes
+ * scalability[]   S2: dataset, device, split, framework, train_fraction, from, to (architectures in sweep order),
+ *                 params_multiplier, time_multiplier (mean train seconds), memory_multiplier (mean peak RSS)
+ * train_sizes[]   S3, only where a group trained on several training-set sizes, over its train fractions:
+ *                 dataset, architecture, device, split, framework, train_fraction, train_samples, train_seconds,
+ *                 peak_rss_bytes
  * </pre>
  */
 final class ReportJson {
@@ -117,6 +121,8 @@ final class ReportJson {
         fields.put("device", group.key().device());
         fields.put("hardware", group.hardware());
         fields.put("split", group.key().split());
+        fields.put("framework", group.key().framework());
+        fields.put("train_fraction", group.key().trainFraction());
         fields.put("succeeded", group.succeeded());
         fields.put("failed", group.failed());
         fields.put("not_run", group.notRun());
@@ -179,6 +185,8 @@ final class ReportJson {
         fields.put("architecture", task.architecture());
         fields.put("device", task.device());
         fields.put("split", task.split());
+        fields.put("framework", task.framework());
+        fields.put("train_fraction", task.trainFraction());
         fields.put("fold", task.fold());
         fields.put("repetition", task.repetition());
         fields.put("attempts", result.attempts());

@@ -13,9 +13,12 @@ final class ResultRows {
     private ResultRows() {
     }
 
+    /** A task of a file older than the framework and train fraction columns reads as {@link Task}'s defaults. */
     static Task task(ResultSet rows) throws SQLException {
         return new Task(rows.getString("task_id"), rows.getString("dataset"), rows.getString("architecture"),
-                rows.getString("device"), rows.getString("split"), rows.getInt("fold"), rows.getInt("repetition"));
+                rows.getString("device"), rows.getString("split"), rows.getInt("fold"), rows.getInt("repetition"),
+                text(rows, "framework").orElse(Task.DL4J),
+                doubleValue(rows, "train_fraction").orElse(Task.WHOLE_TRAINING_PART));
     }
 
     static RecordedWorkerNode workerNode(ResultSet rows) throws SQLException {
@@ -23,7 +26,8 @@ final class ResultRows {
                 .map(String::strip).filter(slot -> !slot.isEmpty()).toList();
         return new RecordedWorkerNode(rows.getString("worker_id"), rows.getString("hostname"), rows.getString("os"),
                 rows.getString("cpu_model"), rows.getInt("logical_cores"), rows.getLong("memory_bytes"),
-                rows.getString("jvm"), slots, text(rows, "gpus").orElse(""), rows.getString("joined_at"));
+                rows.getString("jvm"), slots, text(rows, "gpus").orElse(""), rows.getString("joined_at"),
+                OfferedFramework.listOf(text(rows, "frameworks").orElse("")));
     }
 
     static RecordedAttempt attempt(ResultSet rows) throws SQLException {
@@ -58,6 +62,8 @@ final class ResultRows {
                 .samplesDropped(longValue(rows, "samples_dropped"))
                 .device(new DeviceUsed(named(rows, "device_name"), named(rows, "driver_version"),
                         named(rows, "cuda_version"), longValue(rows, "gpu_mem_peak")))
+                .frameworkVersion(named(rows, "framework_version"))
+                .partitionSha256(named(rows, "partition_sha256"))
                 .build();
     }
 

@@ -32,7 +32,8 @@ public final class ResultsReader implements AutoCloseable {
                    (SELECT MAX(s.cpu_energy_joules) FROM samples s WHERE s.attempt_id = a.attempt_id) AS cpu_joules,
                    (SELECT MAX(s.samples_dropped) FROM samples s WHERE s.attempt_id = a.attempt_id) AS samples_dropped,
                    (SELECT MAX(s.gpu_mem_used_bytes) FROM samples s WHERE s.attempt_id = a.attempt_id) AS gpu_mem_peak,
-                   a.device_name, a.driver_version, a.cuda_version, g.gpu_joules
+                   a.device_name, a.driver_version, a.cuda_version, g.gpu_joules, a.framework_version,
+                   a.partition_sha256
             FROM attempts a LEFT JOIN workers w ON w.worker_id = a.worker_id
             LEFT JOIN (SELECT attempt_id, SUM(joules) AS gpu_joules
                        FROM (SELECT attempt_id, MAX(gpu_energy_joules) AS joules FROM samples
@@ -162,12 +163,16 @@ public final class ResultsReader implements AutoCloseable {
         return values;
     }
 
-    // rowid order is the order the planner inserted the tasks, i.e. the order of the sweep's axes.
+    // rowid order is the order the planner inserted the tasks, i.e. the order of the sweep's axes. An older file's
+    // tasks table is read through a view, which has no rowid: the order comes from the table itself.
     private List<Task> readTasks() throws SQLException {
         List<Task> tasks = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(
-                     "SELECT task_id, dataset, architecture, device, split, fold, repetition FROM tasks ORDER BY rowid")) {
+             ResultSet rows = statement.executeQuery("""
+                     SELECT t.task_id, t.dataset, t.architecture, t.device, t.split, t.fold, t.repetition, t.framework,
+                            t.train_fraction
+                     FROM tasks t JOIN main.tasks planned ON planned.task_id = t.task_id ORDER BY planned.rowid
+                     """)) {
             while (rows.next()) {
                 tasks.add(ResultRows.task(rows));
             }
@@ -209,7 +214,8 @@ public final class ResultsReader implements AutoCloseable {
         List<RecordedWorkerNode> workers = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("""
-                     SELECT worker_id, hostname, os, cpu_model, logical_cores, memory_bytes, jvm, slots, gpus, joined_at
+                     SELECT worker_id, hostname, os, cpu_model, logical_cores, memory_bytes, jvm, slots, gpus, joined_at,
+                            frameworks
                      FROM workers ORDER BY joined_at, worker_id
                      """)) {
             while (rows.next()) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Turns a run directory's results.db into the files beside it: results.csv, epochs.csv,
@@ -78,12 +79,15 @@ public final class RunReport {
                                     List<GroupResources> resources, Map<String, RunMetadata> sources,
                                     Map<String, String> libraryVersions) {
         Path directory = results.run().runDirectory();
+        Map<TaskInRun, String> frameworks = results.tasks().stream()
+                .collect(Collectors.toMap(TaskResult::inRun, result -> result.task().framework()));
         writeFile(directory.resolve(RESULTS_CSV),
                 file -> CsvExport.write(file, ExportColumns.RESULTS, results.tasks()));
-        writeFile(directory.resolve(EPOCHS_CSV),
-                file -> CsvExport.write(file, ExportColumns.EPOCHS, results.epochs()));
+        writeFile(directory.resolve(EPOCHS_CSV), file -> CsvExport.write(file,
+                ExportColumns.withFramework(ExportColumns.EPOCHS, RecordedEpoch::inRun, frameworks), results.epochs()));
         writeFile(directory.resolve(SAMPLES_CSV), file -> {
-            try (CsvExport<Sample> samples = CsvExport.create(file, ExportColumns.SAMPLES)) {
+            try (CsvExport<Sample> samples = CsvExport.create(file,
+                    ExportColumns.withFramework(ExportColumns.SAMPLES, Sample::inRun, frameworks))) {
                 for (ResultsReader reader : readers) {
                     reader.forEachSample(samples::write);
                 }

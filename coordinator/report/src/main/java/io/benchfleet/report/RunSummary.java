@@ -23,6 +23,11 @@ public record RunSummary(RunMetadata run, List<GroupSummary> groups, List<TaskRe
         return tasks.stream().filter(task -> task.suspicion().isPresent()).toList();
     }
 
+    /** Which of the framework and train fraction axes the console and report.html name. */
+    ShownAxes shownAxes() {
+        return ShownAxes.of(groups.stream().map(GroupSummary::key).toList());
+    }
+
     /** Whether every task succeeded: the coordinator's exit status 0. */
     public boolean allSucceeded() {
         return tasks.stream().allMatch(task -> task.status() == TaskStatus.SUCCEEDED);

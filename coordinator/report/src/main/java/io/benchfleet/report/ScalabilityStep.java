@@ -4,9 +4,13 @@ import java.util.Optional;
 
 /**
  * S2's scalability table row: going from a smaller architecture to a larger one on the same dataset,
- * device and split, how many times the parameters, the mean train time and the mean peak RSS grow.
+ * device, split, framework and train fraction, how many times the parameters, the mean train time and the mean
+ * peak RSS grow.
+ *
+ * @param from the smaller architecture's group
+ * @param to   the larger architecture's group, equal to {@code from} on every other axis
  */
 public record ScalabilityStep(
-        String dataset, String device, String split, String from, String to,
+        GroupKey from, GroupKey to,
         Optional<Double> paramsMultiplier, Optional<Double> timeMultiplier, Optional<Double> memoryMultiplier) {
 }

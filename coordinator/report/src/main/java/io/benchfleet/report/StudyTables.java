@@ -84,10 +84,11 @@ public record StudyTables(
         return Double.isNaN(p) ? Optional.empty() : Optional.of(p);
     }
 
-    /** Every pair of architectures in the sweep's order on the same dataset, device and split. */
+    /** Every pair of architectures in the sweep's order on the same dataset, device, split, framework and fraction. */
     private static List<ScalabilityStep> scalability(Map<GroupKey, List<RecordedAttempt>> groups) {
-        Map<List<String>, List<GroupKey>> bySetting = groups.keySet().stream()
-                .collect(groupingBy(key -> List.of(key.dataset(), key.device(), key.split()), LinkedHashMap::new, toList()));
+        Map<List<Object>, List<GroupKey>> bySetting = groups.keySet().stream()
+                .collect(groupingBy(key -> List.of(key.dataset(), key.device(), key.split(), key.framework(),
+                        key.trainFraction()), LinkedHashMap::new, toList()));
         List<ScalabilityStep> steps = new ArrayList<>();
         for (List<GroupKey> keys : bySetting.values()) {
             for (int i = 0; i < keys.size(); i++) {
@@ -102,7 +103,7 @@ public record StudyTables(
     private static ScalabilityStep step(GroupKey from, List<RecordedAttempt> fromAttempts, GroupKey to,
                                         List<RecordedAttempt> toAttempts) {
         Function<RecordedAttempt, Optional<Double>> params = attempt -> attempt.params().map(Long::doubleValue);
-        return new ScalabilityStep(from.dataset(), from.device(), from.split(), from.architecture(), to.architecture(),
+        return new ScalabilityStep(from, to,
                 multiplier(fromAttempts, toAttempts, params),
                 multiplier(fromAttempts, toAttempts, RecordedAttempt::trainSeconds),
                 multiplier(fromAttempts, toAttempts, MEASURES.get("peak_rss_bytes")));
@@ -118,20 +119,25 @@ public record StudyTables(
         return Optional.of(StatUtils.mean(after) / StatUtils.mean(before));
     }
 
-    /** Only groups that trained on more than one training-set size: elsewhere the table says nothing. */
+    /**
+     * Only series that trained on more than one training-set size, elsewhere the table says nothing. A series is a
+     * group on every train fraction; its rows go by size, and by group where an older file's groups do not
+     * tell the fractions apart.
+     */
     private static List<TrainSizeEffect> trainSizes(Map<GroupKey, List<RecordedAttempt>> groups) {
+        Map<List<String>, TreeMap<Long, Map<GroupKey, List<RecordedAttempt>>>> bySeries = new LinkedHashMap<>();
+        groups.forEach((key, attempts) -> attempts.stream().filter(attempt -> attempt.trainSamples().isPresent())
+                .forEach(attempt -> bySeries
+                        .computeIfAbsent(List.of(key.dataset(), key.architecture(), key.device(), key.split(),
+                                key.framework()), series -> new TreeMap<>())
+                        .computeIfAbsent(attempt.trainSamples().orElseThrow(), size -> new LinkedHashMap<>())
+                        .computeIfAbsent(key, group -> new ArrayList<>())
+                        .add(attempt)));
         List<TrainSizeEffect> effects = new ArrayList<>();
-        groups.forEach((key, attempts) -> {
-            Map<Long, List<RecordedAttempt>> bySize = attempts.stream()
-                    .filter(attempt -> attempt.trainSamples().isPresent())
-                    .collect(groupingBy(attempt -> attempt.trainSamples().orElseThrow(), TreeMap::new, toList()));
-            if (bySize.size() < 2) {
-                return;
-            }
-            bySize.forEach((size, sized) -> effects.add(new TrainSizeEffect(key, size,
-                    Statistic.of(sized.stream().map(RecordedAttempt::trainSeconds)),
-                    Statistic.of(sized.stream().map(MEASURES.get("peak_rss_bytes"))))));
-        });
+        bySeries.values().stream().filter(bySize -> bySize.size() > 1).forEach(bySize -> bySize.forEach(
+                (size, byGroup) -> byGroup.forEach((key, sized) -> effects.add(new TrainSizeEffect(key, size,
+                        Statistic.of(sized.stream().map(RecordedAttempt::trainSeconds)),
+                        Statistic.of(sized.stream().map(MEASURES.get("peak_rss_bytes"))))))));
         return effects;
     }
 

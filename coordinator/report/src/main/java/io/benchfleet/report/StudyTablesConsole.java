@@ -1,6 +1,8 @@
 package io.benchfleet.report;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -11,24 +13,26 @@ final class StudyTablesConsole {
     private StudyTablesConsole() {
     }
 
-    static void print(StudyTables tables, PrintStream out) {
+    static void print(StudyTables tables, ShownAxes shown, PrintStream out) {
         tables.baseline().ifPresent(baseline -> {
             if (!tables.comparisons().isEmpty()) {
                 out.println("against " + baseline.describe() + " (ratio of means, Welch's p):");
             }
         });
         for (BaselineComparison comparison : tables.comparisons()) {
-            GroupKey group = comparison.group();
-            out.println("  " + group.dataset() + "/" + group.architecture() + "/" + group.device() + "/" + group.split()
-                    + ": " + comparison.ratios().stream().map(StudyTablesConsole::ratio).collect(Collectors.joining(", ")));
+            out.println("  " + shown.label(comparison.group(), "/") + ": "
+                    + comparison.ratios().stream().map(StudyTablesConsole::ratio).collect(Collectors.joining(", ")));
         }
         if (!tables.scalability().isEmpty()) {
             out.println("scalability (params x, train time x, peak RSS x):");
         }
         for (ScalabilityStep step : tables.scalability()) {
-            out.println("  " + step.dataset() + "/" + step.device() + "/" + step.split() + " " + step.from() + " -> "
-                    + step.to() + ": " + times(step.paramsMultiplier()) + ", " + times(step.timeMultiplier()) + ", "
-                    + times(step.memoryMultiplier()));
+            GroupKey from = step.from();
+            List<String> setting = new ArrayList<>(List.of(from.dataset(), from.device(), from.split()));
+            setting.addAll(shown.suffixes(from));
+            out.println("  " + String.join("/", setting) + " " + from.architecture() + " -> "
+                    + step.to().architecture() + ": " + times(step.paramsMultiplier()) + ", "
+                    + times(step.timeMultiplier()) + ", " + times(step.memoryMultiplier()));
         }
     }
 

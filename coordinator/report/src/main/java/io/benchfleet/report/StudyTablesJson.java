@@ -31,12 +31,15 @@ final class StudyTablesJson {
     }
 
     private static Map<String, Object> step(ScalabilityStep step) {
+        GroupKey from = step.from();
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("dataset", step.dataset());
-        fields.put("device", step.device());
-        fields.put("split", step.split());
-        fields.put("from", step.from());
-        fields.put("to", step.to());
+        fields.put("dataset", from.dataset());
+        fields.put("device", from.device());
+        fields.put("split", from.split());
+        fields.put("framework", from.framework());
+        fields.put("train_fraction", from.trainFraction());
+        fields.put("from", from.architecture());
+        fields.put("to", step.to().architecture());
         fields.put("params_multiplier", step.paramsMultiplier().orElse(null));
         fields.put("time_multiplier", step.timeMultiplier().orElse(null));
         fields.put("memory_multiplier", step.memoryMultiplier().orElse(null));
@@ -57,6 +60,8 @@ final class StudyTablesJson {
         fields.put("architecture", key.architecture());
         fields.put("device", key.device());
         fields.put("split", key.split());
+        fields.put("framework", key.framework());
+        fields.put("train_fraction", key.trainFraction());
         return fields;
     }
 }

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChanceLevelTest {
 
     private static TaskResult letterTask(AttemptStatus status, double accuracy, long testSamples) {
-        Task task = new Task("t1", "letter", "s4-letter-mlp", "cpu", "holdout-0.3", 0, 1);
+        Task task = new Task("t1", "letter", "s4-letter-mlp", "cpu", "holdout-0.3", 0, 1, Task.DL4J, 1.0);
         RecordedAttempt attempt = AttemptFixture.attempt("a1", "t1", 1, status)
                 .workerHostname(Optional.of("host"))
                 .params(Optional.of(2570L))

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class EpochCurvesTest {
 
-    private static final Task TASK = new Task("t1", "mnist", "mlp-small", "cpu", "standard", 0, 1);
+    private static final ShownAxes DL4J_ONLY = new ShownAxes(List.of(Task.DL4J), List.of(1.0));
+    private static final Task TASK = new Task("t1", "mnist", "mlp-small", "cpu", "standard", 0, 1, Task.DL4J, 1.0);
 
     @Test
     void leavesOutTheEpochsOfARunWhoseMeasurementOfTheSameTaskFailed() {
@@ -18,7 +19,7 @@ class EpochCurvesTest {
         TaskResult failed = TaskResult.of("second", TASK, List.of(attempt(AttemptStatus.FAILED)));
         List<RecordedEpoch> epochs = List.of(epoch("first", 1, 0.5), epoch("first", 2, 0.3), epoch("second", 1, 2.0));
 
-        XYSeriesCollection curves = new EpochCurves(List.of(succeeded, failed), epochs)
+        XYSeriesCollection curves = new EpochCurves(List.of(succeeded, failed), epochs, DL4J_ONLY)
                 .curves(RecordedEpoch::trainLoss).get("mnist, standard");
 
         assertThat(curves.getSeriesCount()).isEqualTo(1);
@@ -34,7 +35,7 @@ class EpochCurvesTest {
         List<RecordedEpoch> epochs = List.of(epoch("first", 1, 0.5), epoch("second", 1, 1.5));
 
         XYSeriesCollection curves =
-                new EpochCurves(tasks, epochs).curves(RecordedEpoch::trainLoss).get("mnist, standard");
+                new EpochCurves(tasks, epochs, DL4J_ONLY).curves(RecordedEpoch::trainLoss).get("mnist, standard");
 
         assertThat(curves.getSeries(0).getY(0).doubleValue()).isEqualTo(1.0);
     }

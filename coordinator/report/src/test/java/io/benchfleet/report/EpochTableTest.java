@@ -14,7 +14,7 @@ class EpochTableTest {
     private static final long MIB = 1L << 20;
 
     private static Task task(String id, int repetition) {
-        return new Task(id, "mnist", "cnn-medium", "cpu", "standard", 0, repetition);
+        return new Task(id, "mnist", "cnn-medium", "cpu", "standard", 0, repetition, Task.DL4J, 1.0);
     }
 
     private static TaskResult succeeded(String id, int repetition) {

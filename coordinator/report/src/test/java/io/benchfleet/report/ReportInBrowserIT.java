@@ -51,7 +51,7 @@ class ReportInBrowserIT {
 
     @Test
     void loadsWithoutConsoleMessagesAndHoldsTheCharts() throws Exception {
-        Browser run = chromium("--dump-dom", "--enable-logging=stderr", "--v=0");
+        Browser run = chromium(page, "--dump-dom", "--enable-logging=stderr", "--v=0");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stderr().lines().filter(line -> line.contains(":CONSOLE(")).toList()).isEmpty();
@@ -61,11 +61,24 @@ class ReportInBrowserIT {
     }
 
     @Test
+    void loadsAComparisonOfFrameworksWithoutConsoleMessages(@TempDir Path frameworksRun) throws Exception {
+        TwoFrameworksFixture.create(frameworksRun);
+        RunReport.write(frameworksRun, Optional.of(new Baseline(Map.of("framework", "pytorch"))), Map.of());
+
+        Browser run = chromium(frameworksRun.resolve(RunFiles.REPORT_HTML), "--dump-dom", "--enable-logging=stderr",
+                "--v=0");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stderr().lines().filter(line -> line.contains(":CONSOLE(")).toList()).isEmpty();
+        assertThat(run.stdout()).contains("<th colspan=\"2\">pytorch</th>", "<h2 id=\"baseline\">");
+    }
+
+    @Test
     void rendersAScreenshotThatIsNotBlank() throws Exception {
         // Kept under target/ for a person to look at after the build (docs/report.png was made this way).
         Path screenshot = Files.createDirectories(Path.of("target")).resolve("report-in-browser.png");
 
-        Browser run = chromium("--screenshot=" + screenshot, "--window-size=" + WIDTH + "," + HEIGHT);
+        Browser run = chromium(page, "--screenshot=" + screenshot, "--window-size=" + WIDTH + "," + HEIGHT);
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         BufferedImage image = ImageIO.read(screenshot.toFile());
@@ -87,12 +100,12 @@ class ReportInBrowserIT {
     private record Browser(int exitCode, String stdout, String stderr) {
     }
 
-    private Browser chromium(String... arguments) throws IOException, InterruptedException {
+    private Browser chromium(Path report, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--user-data-dir=" + browserProfile));
         command.addAll(List.of(arguments));
-        command.add(page.toUri().toString());
+        command.add(report.toUri().toString());
         Path stdout = browserProfile.resolve("stdout.txt");
         Path stderr = browserProfile.resolve("stderr.txt");
         Process process = new ProcessBuilder(command)

@@ -40,13 +40,14 @@ class RunReportTest {
     }
 
     @Test
-    void writesResultsCsvHeaderInContractOrderThenFailureMessageAndSuspicion() throws IOException {
+    void writesResultsCsvHeaderInContractOrderThenEachAddedColumnAfterTheOnesBeforeIt() throws IOException {
         List<String> lines = Files.readAllLines(runDirectory.resolve(RunFiles.RESULTS_CSV));
 
         assertThat(lines.get(0)).isEqualTo("task_id,dataset,architecture,device,split,fold,repetition,status,"
                 + "attempts,worker,params,train_samples,test_samples,train_seconds,samples_per_second,"
                 + "test_accuracy,test_loss,peak_rss_bytes,failure_message,suspect,energy_joules,joules_per_sample,"
-                + "samples_dropped,device_name,driver_version,cuda_version,gpu_mem_peak_bytes,run");
+                + "samples_dropped,device_name,driver_version,cuda_version,gpu_mem_peak_bytes,run,"
+                + "framework,framework_version,train_fraction,partition_sha256");
     }
 
     @Test
@@ -71,7 +72,7 @@ class RunReportTest {
 
         assertThat(t2).isEqualTo(
                 "t2,fashion-mnist,mlp-small,cpu,standard,0,2,succeeded,2,beta,101770,10000,2000,14.0,800.0,0.84,0.45,1200,,,,,,,,,1000,"
-                        + run());
+                        + run() + ",dl4j," + SweepFixture.DL4J_VERSION + ",1.0," + SweepFixture.PARTITION);
     }
 
     @Test
@@ -85,9 +86,9 @@ class RunReportTest {
     void leavesCellsEmptyForUnknownValues() throws IOException {
         assertThat(resultLine("t3")).isEqualTo(
                 "t3,fashion-mnist,cnn-medium,cpu,standard,0,1,succeeded,1,beta,421642,10000,2000,30.0,300.0,0.9,,,,,,,,,,,,"
-                        + run());
+                        + run() + ",dl4j," + SweepFixture.DL4J_VERSION + ",1.0," + SweepFixture.PARTITION);
         assertThat(resultLine("t5")).isEqualTo("t5,fashion-mnist,mlp-small,cpu,standard,0,3,not-run,0,,,,,,,,,,,,,,,,,,,"
-                + run());
+                + run() + ",dl4j,,1.0,");
     }
 
     @Test
@@ -106,12 +107,12 @@ class RunReportTest {
 
         assertThat(epochs).isEqualTo("""
                 task_id,epoch,seconds,samples_per_second,train_loss,train_accuracy,test_loss,test_accuracy,heap_bytes,\
-                rss_bytes,run
-                t1,1,9.0,1000.0,0.9,0.7,0.6,0.78,100,500,%1$s
-                t1,2,5.0,1000.0,0.6,0.8,0.55,0.8,120,700,%1$s
-                t2,1,7.0,800.0,0.8,0.75,0.5,0.82,110,800,%1$s
-                t2,2,7.0,800.0,0.5,0.85,0.45,0.84,130,800,%1$s
-                t3,1,30.0,300.0,0.4,,,0.9,,,%1$s
+                rss_bytes,run,framework
+                t1,1,9.0,1000.0,0.9,0.7,0.6,0.78,100,500,%1$s,dl4j
+                t1,2,5.0,1000.0,0.6,0.8,0.55,0.8,120,700,%1$s,dl4j
+                t2,1,7.0,800.0,0.8,0.75,0.5,0.82,110,800,%1$s,dl4j
+                t2,2,7.0,800.0,0.5,0.85,0.45,0.84,130,800,%1$s,dl4j
+                t3,1,30.0,300.0,0.4,,,0.9,,,%1$s,dl4j
                 """.formatted(run()));
     }
 
@@ -124,12 +125,12 @@ class RunReportTest {
                 host_used_bytes,gpu_index,gpu_util_percent,gpu_mem_used_bytes,gpu_power_watts,process_host_cpu_percent,\
                 process_threads,host_available_bytes,host_load_average,host_core_cpu_percent,cpu_temperature_celsius,\
                 cpu_frequency_mhz,cpu_energy_joules,gpu_mem_total_bytes,gpu_temperature_celsius,gpu_sm_clock_mhz,\
-                gpu_energy_joules,samples_dropped,run
-                t1,1,1.0,99.0,600,50.0,8000000000,,,,,,,,,,,,,,,,,,%1$s
-                t1,1,2.0,98.0,650,51.0,8000000000,,,,,,,,,,,,,,,,,,%1$s
-                t2,1,1.0,97.0,9000,52.0,8000000000,,,,,,,,,,,,,,,,,,%1$s
-                t2,2,1.0,95.5,1200,50.0,8100000000,0,40.0,1000,150.5,,,,,,,,,,,,,,%1$s
-                t2,2,2.0,95.5,1100,49.0,8100000000,,,,,,,,,,,,,,,,,,%1$s
+                gpu_energy_joules,samples_dropped,run,framework
+                t1,1,1.0,99.0,600,50.0,8000000000,,,,,,,,,,,,,,,,,,%1$s,dl4j
+                t1,1,2.0,98.0,650,51.0,8000000000,,,,,,,,,,,,,,,,,,%1$s,dl4j
+                t2,1,1.0,97.0,9000,52.0,8000000000,,,,,,,,,,,,,,,,,,%1$s,dl4j
+                t2,2,1.0,95.5,1200,50.0,8100000000,0,40.0,1000,150.5,,,,,,,,,,,,,,%1$s,dl4j
+                t2,2,2.0,95.5,1100,49.0,8100000000,,,,,,,,,,,,,,,,,,%1$s,dl4j
                 """.formatted(run()));
     }
 
@@ -214,6 +215,8 @@ class RunReportTest {
         assertThat(environment.at("/worker_nodes/1/memory_bytes").asLong()).isEqualTo(137_438_953_472L);
         assertThat(environment.at("/worker_nodes/1/slots").toString()).isEqualTo("[\"cpu\",\"gpu:0\"]");
         assertThat(environment.at("/worker_nodes/1/gpus").asText()).isEqualTo("gpu:0 Tesla T4, 15.0 GiB, driver 535.104.05, CUDA 12.2");
+        assertThat(environment.at("/worker_nodes/1/frameworks").toString())
+                .isEqualTo("[{\"name\":\"dl4j\",\"version\":\"1.0.0-M2.1\",\"devices\":[\"cpu\",\"gpu\"]}]");
         assertThat(environment.at("/libraries/pekko").asText()).isEqualTo("1.7.0");
     }
 

@@ -32,8 +32,9 @@ class StudyTablesTest {
     void reportWithABaseline() throws Exception {
         Path database = SweepFixture.create(runDirectory);
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database)) {
-            execute(connection, "INSERT INTO tasks VALUES ('t6', 'fashion-mnist', 'cnn-medium', 'cpu', 'standard', 0, 3,"
-                    + " 1, 2, 128, 10000)");
+            execute(connection, "INSERT INTO tasks (task_id, dataset, architecture, device, split, fold, repetition,"
+                    + " seed, epochs, batch_size, train_limit, framework, train_fraction)"
+                    + " VALUES ('t6', 'fashion-mnist', 'cnn-medium', 'cpu', 'standard', 0, 3, 1, 2, 128, 10000, 'dl4j', 1)");
             execute(connection, "INSERT INTO attempts (attempt_id, task_id, number, worker_id, slot, status, started_at,"
                     + " params, train_samples, test_samples, train_seconds, samples_per_second, test_accuracy)"
                     + " VALUES ('a6', 't6', 1, 'w-2', 'cpu', 'succeeded', '2025-01-01T10:30:00Z', 421642, 10000, 2000,"
@@ -120,7 +121,7 @@ class StudyTablesTest {
                 "failed_tasks", "baseline", "comparisons", "scalability", "train_sizes");
         assertThat(report.get("baseline").get("architecture").asText()).isEqualTo("mlp-small");
         assertThat(group("mlp-small").fieldNames()).toIterable().contains("dataset", "architecture", "device",
-                "split", "succeeded", "failed", "not_run", "train_seconds", "samples_per_second", "test_accuracy",
+                "split", "framework", "train_fraction", "succeeded", "failed", "not_run", "train_seconds", "samples_per_second", "test_accuracy",
                 "first_epoch_seconds", "later_epoch_seconds", "peak_rss_bytes", "epoch_seconds");
         assertThat(group("mlp-small").get("test_accuracy").fieldNames()).toIterable()
                 .containsExactly("n", "mean", "std", "ci95_low", "ci95_high");

@@ -11,8 +11,8 @@ import java.sql.SQLException;
 
 /**
  * A results.db as the coordinator leaves it after a small sweep, built from the real schema:
- * fashion-mnist x {mlp-small, cnn-medium} x cpu x 2 repetitions, plus a third mlp-small repetition
- * that never ran.
+ * fashion-mnist x {mlp-small, cnn-medium} x cpu x 2 repetitions with DL4J on the whole training part, plus a
+ * third mlp-small repetition that never ran. Every attempt that got as far as training saw the same partition.
  * <ul>
  *   <li>t1 mlp-small rep 1: succeeded on alpha; peak RSS 700 comes from its epochs (samples peak at 650)</li>
  *   <li>t2 mlp-small rep 2: attempt 1 failed on alpha, attempt 2 succeeded on beta; peak RSS 1200 comes
@@ -25,6 +25,8 @@ import java.sql.SQLException;
 final class SweepFixture {
 
     static final String SCRIPT_FAILURE = "<script>alert(1)</script> out of memory\n\tat trainer line 2";
+    static final String DL4J_VERSION = "1.0.0-M2.1";
+    static final String PARTITION = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
     private SweepFixture() {
     }
@@ -73,15 +75,19 @@ final class SweepFixture {
     }
 
     private static void insertWorkers(Connection connection) throws SQLException {
-        String sql = "INSERT INTO workers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        String sql = "INSERT INTO workers (worker_id, hostname, os, cpu_model, logical_cores, memory_bytes, jvm, slots,"
+                + " gpus, joined_at, frameworks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         insert(connection, sql, "w-1", "alpha", "Linux 6.1", "Intel Xeon", 16, 68_719_476_736L, "17.0.15", "cpu",
-                "", "2025-01-01T09:59:00Z");
+                "", "2025-01-01T09:59:00Z", "dl4j " + DL4J_VERSION + " (cpu)");
         insert(connection, sql, "w-2", "beta", "Linux 6.1", "AMD EPYC", 32, 137_438_953_472L, "17.0.15", "cpu, gpu:0",
-                "gpu:0 Tesla T4, 15.0 GiB, driver 535.104.05, CUDA 12.2", "2025-01-01T09:59:30Z");
+                "gpu:0 Tesla T4, 15.0 GiB, driver 535.104.05, CUDA 12.2", "2025-01-01T09:59:30Z",
+                "dl4j " + DL4J_VERSION + " (cpu, gpu)");
     }
 
     private static void insertTasks(Connection connection) throws SQLException {
-        String sql = "INSERT INTO tasks VALUES (?, 'fashion-mnist', ?, 'cpu', 'standard', 0, ?, 1, 2, 128, 10000)";
+        String sql = "INSERT INTO tasks (task_id, dataset, architecture, device, split, fold, repetition, seed, epochs,"
+                + " batch_size, train_limit, framework, train_fraction)"
+                + " VALUES (?, 'fashion-mnist', ?, 'cpu', 'standard', 0, ?, 1, 2, 128, 10000, 'dl4j', 1.0)";
         insert(connection, sql, "t1", "mlp-small", 1);
         insert(connection, sql, "t2", "mlp-small", 2);
         insert(connection, sql, "t3", "cnn-medium", 1);
@@ -93,20 +99,20 @@ final class SweepFixture {
         String sql = """
                 INSERT INTO attempts (attempt_id, task_id, number, worker_id, slot, status, started_at,
                   failure_kind, failure_message, params, train_samples, test_samples, train_seconds,
-                  samples_per_second, test_accuracy, test_loss)
-                VALUES (?, ?, ?, ?, 'cpu', ?, '2025-01-01T10:00:00Z', ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  samples_per_second, test_accuracy, test_loss, framework_version, partition_sha256)
+                VALUES (?, ?, ?, ?, 'cpu', ?, '2025-01-01T10:00:00Z', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """;
         insert(connection, sql, "a1", "t1", 1, "w-1", "succeeded", null, null,
-                101_770L, 10_000L, 2_000L, 10.0, 1000.0, 0.80, 0.55);
+                101_770L, 10_000L, 2_000L, 10.0, 1000.0, 0.80, 0.55, DL4J_VERSION, PARTITION);
         // The retry is inserted before the attempt it retries: the final attempt is chosen by status and number.
         insert(connection, sql, "a3", "t2", 2, "w-2", "succeeded", null, null,
-                101_770L, 10_000L, 2_000L, 14.0, 800.0, 0.84, 0.45);
+                101_770L, 10_000L, 2_000L, 14.0, 800.0, 0.84, 0.45, DL4J_VERSION, PARTITION);
         insert(connection, sql, "a2", "t2", 1, "w-1", "failed", "CRASHED", "trainer exited with code 137",
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
         insert(connection, sql, "a4", "t3", 1, "w-2", "succeeded", null, null,
-                421_642L, 10_000L, 2_000L, 30.0, 300.0, 0.90, null);
+                421_642L, 10_000L, 2_000L, 30.0, 300.0, 0.90, null, DL4J_VERSION, PARTITION);
         insert(connection, sql, "a5", "t4", 1, "w-1", "failed", "ERROR", SCRIPT_FAILURE,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, DL4J_VERSION, PARTITION);
     }
 
     private static void insertEpochs(Connection connection) throws SQLException {

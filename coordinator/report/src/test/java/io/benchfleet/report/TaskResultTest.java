@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class TaskResultTest {
 
     private static final String RUN = "run-1";
-    private static final Task TASK = new Task("t1", "mnist", "mlp-small", "cpu", "standard", 0, 1);
+    private static final Task TASK = new Task("t1", "mnist", "mlp-small", "cpu", "standard", 0, 1, Task.DL4J, 1.0);
 
     @Test
     void choosesTheSucceededAttemptOverALaterFailedOne() {

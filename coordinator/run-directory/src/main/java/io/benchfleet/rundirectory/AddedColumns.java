@@ -24,7 +24,12 @@ public final class AddedColumns {
             new Column("workers", "gpus", "TEXT"),
             new Column("attempts", "device_name", "TEXT"),
             new Column("attempts", "driver_version", "TEXT"),
-            new Column("attempts", "cuda_version", "TEXT"));
+            new Column("attempts", "cuda_version", "TEXT"),
+            new Column("tasks", "framework", "TEXT"),
+            new Column("tasks", "train_fraction", "REAL"),
+            new Column("workers", "frameworks", "TEXT"),
+            new Column("attempts", "framework_version", "TEXT"),
+            new Column("attempts", "partition_sha256", "TEXT"));
 
     private AddedColumns() {
     }

@@ -14,7 +14,9 @@ CREATE TABLE IF NOT EXISTS tasks (
   seed         INTEGER NOT NULL,
   epochs       INTEGER NOT NULL,
   batch_size   INTEGER NOT NULL,
-  train_limit  INTEGER NOT NULL  -- 0 = the whole training part
+  train_limit  INTEGER NOT NULL, -- 0 = the whole training part
+  framework    TEXT,             -- dl4j | pytorch | a user's trainer; NULL in older files = dl4j
+  train_fraction REAL            -- share of the training part trained on; NULL in older files = 1
 );
 CREATE TABLE IF NOT EXISTS workers (
   worker_id     TEXT PRIMARY KEY,
@@ -26,7 +28,8 @@ CREATE TABLE IF NOT EXISTS workers (
   jvm           TEXT NOT NULL,
   slots         TEXT NOT NULL,   -- comma-separated: cpu,gpu:0
   gpus          TEXT,            -- e.g. gpu:0 NVIDIA H200, 140.4 GiB, driver 580.159.04, CUDA 13.0; gpu:1 ...
-  joined_at     TEXT NOT NULL
+  joined_at     TEXT NOT NULL,
+  frameworks    TEXT             -- e.g. dl4j 1.0.0-M2.1 (cpu); pytorch 1.13.0a0 (cpu, gpu)
 );
 CREATE TABLE IF NOT EXISTS attempts (
   attempt_id         TEXT PRIMARY KEY,
@@ -53,7 +56,9 @@ CREATE TABLE IF NOT EXISTS attempts (
   test_loss          REAL,
   device_name        TEXT,             -- the GPU of a gpu:N slot, or "CPU model, N cores" of the machine
   driver_version     TEXT,             -- NVIDIA driver, gpu slots only
-  cuda_version       TEXT              -- the CUDA version the driver runs (nvidia-smi), gpu slots only
+  cuda_version       TEXT,             -- the CUDA version the driver runs (nvidia-smi), gpu slots only
+  framework_version  TEXT,             -- what the trainer's started line says, e.g. 1.0.0-M2.1, 1.13.0a0
+  partition_sha256   TEXT              -- the data partition's hash: equal across frameworks for the same data
 );
 CREATE TABLE IF NOT EXISTS epochs (
   attempt_id         TEXT NOT NULL REFERENCES attempts(attempt_id),

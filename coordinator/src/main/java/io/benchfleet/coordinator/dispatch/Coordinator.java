@@ -4,6 +4,7 @@ import io.benchfleet.coordinator.queue.Attempt;
 import io.benchfleet.coordinator.queue.AttemptDevice;
 import io.benchfleet.coordinator.queue.AttemptLimits;
 import io.benchfleet.coordinator.queue.Fleet;
+import io.benchfleet.coordinator.queue.FrameworkOnDevice;
 import io.benchfleet.coordinator.queue.Progress;
 import io.benchfleet.coordinator.queue.RunHistory;
 import io.benchfleet.coordinator.queue.WorkQueue;
@@ -36,6 +37,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.StreamSupport;
 
@@ -52,6 +55,10 @@ import java.util.stream.StreamSupport;
  * until then), gives a running attempt up as WORKER_LOST when no final event came by its deadline (the
  * task timeout plus {@link #FINAL_EVENT_GRACE}), and at once when the slot running it stops while its
  * node stays in the cluster.
+ * <p>
+ * When the last task still to end on a data partition has ended, it tells every slot it knows
+ * ({@link WorkerNodeMessage.PartitionsRetired}), so that worker nodes drop their cached copies while the sweep
+ * runs; the partitions that retire together go in one message.
  */
 public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
@@ -117,6 +124,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private final Duration finalEventGrace;
     /** The slot each running attempt was offered to, by attempt id; a slot is watched while it runs one. */
     private final Map<String, ActorRef<WorkerNodeMessage>> slotOfAttempt = new HashMap<>();
+    /** The slots told of retired partitions. */
+    private final KnownSlots<ActorRef<WorkerNodeMessage>> knownSlots = new KnownSlots<>();
 
     public static Behavior<Command> create(Settings settings, ActorRef<ResultWriter.Command> results,
                                            ProgressView progressView, CompletableFuture<Progress> completion, Clock clock) {
@@ -200,14 +209,23 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             queue.knownAttempt(samples.attemptId()).ifPresent(attempt -> results.tell(
                     new ResultWriter.AddSamples(attempt.id(), attempt.task().id(), samples.samples())));
         } else if (command instanceof CoordinatorCommand.RegisterWorker register) {
-            getContext().getLog().info("worker node {} registered: {} ({} cores), slots {}", register.workerId(),
-                    register.host().hostname(), register.host().logicalCores(), register.slots());
-            results.tell(new ResultWriter.AddWorker(register.workerId(), register.host(), register.slots(), clock.instant()));
-            fleet.register(register);
-            showProgress();
-            failUnschedulableTasks();
+            onRegisterWorker(register);
         }
         return this;
+    }
+
+    private void onRegisterWorker(CoordinatorCommand.RegisterWorker register) {
+        getContext().getLog().info("worker node {} registered: {} ({} cores), slots {}, runs {}", register.workerId(),
+                register.host().hostname(), register.host().logicalCores(), register.slots(),
+                new TreeSet<>(FrameworkOnDevice.runBy(register)));
+        results.tell(new ResultWriter.AddWorker(register.workerId(), register.host(), register.slots(),
+                register.frameworks(), clock.instant()));
+        fleet.register(register);
+        if (!completion.isDone()) {
+            fleet.offersToWaitingSlots().forEach(this::send);
+        }
+        showProgress();
+        afterAttemptsEnded();
     }
 
     private void onRequestTask(CoordinatorCommand.RequestTask request) {
@@ -215,6 +233,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             request.replyTo().tell(WorkerNodeMessage.NoTaskNow.INSTANCE);
             return;
         }
+        knownSlots.askedForWork(request.replyTo());
         var slot = new Fleet.Slot<>(request.workerId(), request.slot(), nodeOf(request.replyTo().path().address()),
                 request.replyTo());
         fleet.request(slot).ifPresent(this::send);
@@ -251,7 +270,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             ignore(report);
         } else if (report.event().isFinal()) {
             endAttempt(attempt.get(), report.event());
-            failUnschedulableTasks();
+            afterAttemptsEnded();
         } else {
             results.tell(new ResultWriter.RecordEvent(report.attemptId(), attempt.get().task().id(), report.event(),
                     clock.instant()));
@@ -290,13 +309,14 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     }
 
     private Behavior<Command> onNodeRemoved(NodeRemoved removed) {
+        knownSlots.goneIf(slot -> slot.path().address().equals(removed.address()));
         for (Fleet.GivenUp lost : fleet.removed(nodeOf(removed.address()))) {
             getContext().getLog().warn("worker node {} was removed from the cluster; giving up its attempt {}",
                     lost.attempt().workerId(), lost.attempt().id());
             endAttempt(lost.attempt(), lost.failure());
         }
         showProgress();
-        failUnschedulableTasks();
+        afterAttemptsEnded();
         return this;
     }
 
@@ -306,13 +326,14 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                     attempt.id(), attempt.workerId(), finalEventGrace);
             endAttempt(attempt, new TrainerEvent.Failed(FailureKind.WORKER_LOST, "no final event came within the"
                     + " task timeout of " + settings.limits().taskTimeout() + " plus a grace of " + finalEventGrace));
-            failUnschedulableTasks();
+            afterAttemptsEnded();
         });
         return this;
     }
 
     /** A slot that stopped while its node is up will not report; a node that is going is {@link #onNodeRemoved}'s. */
     private Behavior<Command> onSlotStopped(SlotStopped stopped) {
+        knownSlots.gone(stopped.slot());
         if (!isUp(stopped.slot().path().address())) {
             return this;
         }
@@ -327,7 +348,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                     + attempt.slot().map(SlotName::toString).orElse("?") + " of worker node " + attempt.workerId()
                     + " stopped while its node stayed in the cluster"));
         }
-        failUnschedulableTasks();
+        afterAttemptsEnded();
         return this;
     }
 
@@ -341,8 +362,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     }
 
     private Behavior<Command> onSlotsListed(SlotsListed listed) {
-        fleet.listed(listed.listing().getServiceInstances(ServiceKeys.SLOT).stream()
-                .map(slot -> nodeOf(slot.path().address())).toList());
+        Set<ActorRef<WorkerNodeMessage>> slots = listed.listing().getServiceInstances(ServiceKeys.SLOT);
+        knownSlots.listed(slots);
+        fleet.listed(slots.stream().map(slot -> nodeOf(slot.path().address())).toList());
         showProgress();
         fleet.offersToWaitingSlots().forEach(this::send);
         return this;
@@ -360,6 +382,12 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         return this;
     }
 
+    /** What follows attempts ending, or the cluster changing: tasks no node will run end, partitions retire. */
+    private void afterAttemptsEnded() {
+        failUnschedulableTasks();
+        retirePartitions();
+    }
+
     private void failUnschedulableTasks() {
         if (completion.isDone()) {
             return;
@@ -368,6 +396,17 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             results.tell(new ResultWriter.AttemptStarted(unschedulable.attempt(), AttemptDevice.NONE, clock.instant()));
             endAttempt(unschedulable.attempt(), unschedulable.failure());
         }
+    }
+
+    private void retirePartitions() {
+        List<String> retired = queue.takeRetiredPartitions();
+        if (retired.isEmpty()) {
+            return;
+        }
+        Set<ActorRef<WorkerNodeMessage>> slots = knownSlots.all();
+        getContext().getLog().debug("partitions retired: {}; telling {} slot(s)", retired, slots.size());
+        var message = new WorkerNodeMessage.PartitionsRetired(retired);
+        slots.forEach(slot -> slot.tell(message));
     }
 
     private void showProgress() {

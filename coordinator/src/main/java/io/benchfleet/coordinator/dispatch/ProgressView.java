@@ -1,7 +1,7 @@
 package io.benchfleet.coordinator.dispatch;
 
+import io.benchfleet.coordinator.queue.FrameworkOnDevice;
 import io.benchfleet.coordinator.queue.Progress;
-import io.benchfleet.protocol.sweep.Device;
 
 import java.util.Map;
 
@@ -10,9 +10,9 @@ public interface ProgressView extends AutoCloseable {
 
     /**
      * @param workerNodes    worker nodes in the cluster now
-     * @param waitingForSlot queued tasks, by device, that no slot in the cluster can run
+     * @param waitingForSlot queued tasks, per framework on device, that no slot in the cluster runs
      */
-    void update(Progress progress, int workerNodes, Map<Device, Integer> waitingForSlot);
+    void update(Progress progress, int workerNodes, Map<FrameworkOnDevice, Integer> waitingForSlot);
 
     @Override
     void close();

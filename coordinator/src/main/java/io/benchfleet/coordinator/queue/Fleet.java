@@ -3,7 +3,6 @@ package io.benchfleet.coordinator.queue;
 import io.benchfleet.protocol.cluster.CoordinatorCommand.RegisterWorker;
 import io.benchfleet.protocol.cluster.HostInfo;
 import io.benchfleet.protocol.cluster.SlotName;
-import io.benchfleet.protocol.sweep.Device;
 import io.benchfleet.protocol.trainer.TrainerEvent;
 import io.benchfleet.protocol.trainer.TrainerEvent.FailureKind;
 
@@ -11,18 +10,18 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
-import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 
 /**
  * The worker nodes of the cluster as the coordinator sees them, without any actor: which nodes are
- * there, which slots their worker nodes registered, which slots wait for a task, when
+ * there, which slots and frameworks their worker nodes registered, which slots wait for a task, when
  * --min-workers and --fail-unschedulable let tasks go out or end, and whether a registered worker node
  * is left to try a task that others could not read the data of. Tasks come from the
  * {@link WorkQueue}; what is to be sent comes back as values, for the caller to deliver.
@@ -55,6 +54,8 @@ public final class Fleet<R> {
     private final boolean failUnschedulable;
     private final Map<String, Node> nodeOfWorker = new HashMap<>();
     private final Map<String, RegisterWorker> registered = new HashMap<>();
+    /** What each registered worker node's slots run, kept beside {@link #registered}. */
+    private WorkerNodes registeredNodes = new WorkerNodes(Map.of());
     private final Deque<Slot<R>> waitingSlots = new ArrayDeque<>();
     private int workerNodes;
     private boolean minWorkersReached;
@@ -71,15 +72,26 @@ public final class Fleet<R> {
         this.minWorkersReached = minWorkers <= 0;
     }
 
-    /** A worker node's machine and slots: which devices the cluster can run tasks on. */
+    /**
+     * A worker node's machine, slots and frameworks: which frameworks on which devices the cluster can run
+     * tasks with. Its slots that asked before are among {@link #offersToWaitingSlots()} from now on.
+     */
     public void register(RegisterWorker worker) {
         registered.put(worker.workerId(), worker);
+        registeredNodesChanged();
+    }
+
+    private void registeredNodesChanged() {
+        Map<String, Set<FrameworkOnDevice>> runsOf = new HashMap<>();
+        registered.forEach((workerId, worker) -> runsOf.put(workerId, FrameworkOnDevice.runBy(worker)));
+        registeredNodes = new WorkerNodes(runsOf);
     }
 
     /**
      * A slot that cannot have a task now waits instead of hearing "none now": it gets one the moment
      * there is one (the last worker node for --min-workers is listed, a failed attempt is queued
-     * again) rather than up to a second later, when it would have asked again.
+     * again, its worker node's registration arrives) rather than up to a second later, when it would
+     * have asked again. A slot of a worker node that has not registered yet waits: what it runs is unknown.
      *
      * @return the slot's offer; empty when it waits
      */
@@ -109,7 +121,8 @@ public final class Fleet<R> {
     }
 
     private Optional<Offer<R>> offer(Slot<R> slot) {
-        return queue.assign(slot.workerId(), slot.name()).map(attempt ->
+        Set<FrameworkOnDevice> runs = registeredNodes.runsOf().getOrDefault(slot.workerId(), Set.of());
+        return queue.assign(slot.workerId(), slot.name(), runs).map(attempt ->
                 new Offer<>(slot, attempt, AttemptDevice.of(host(attempt.workerId()), slot.name())));
     }
 
@@ -124,14 +137,7 @@ public final class Fleet<R> {
      * @return what became of the attempt, or empty when it was not running
      */
     public Optional<WorkQueue.Ended> end(String attemptId, TrainerEvent finalEvent) {
-        return queue.end(attemptId, finalEvent, registeredNodes());
-    }
-
-    private WorkerNodes registeredNodes() {
-        Map<String, Set<Device>> devices = new HashMap<>();
-        registered.forEach((workerId, worker) -> devices.put(workerId,
-                worker.slots().stream().map(SlotName::device).collect(Collectors.toSet())));
-        return new WorkerNodes(devices);
+        return queue.end(attemptId, finalEvent, registeredNodes);
     }
 
     /** @param slotNodes the node of every slot the cluster lists now, one entry per slot */
@@ -155,6 +161,7 @@ public final class Fleet<R> {
         for (String workerId : lost) {
             nodeOfWorker.remove(workerId);
             registered.remove(workerId);
+            registeredNodesChanged();
             queue.runningOn(workerId).forEach(attempt -> givenUp.add(new GivenUp(attempt, new TrainerEvent.Failed(
                     FailureKind.WORKER_LOST, "worker node " + workerId + " left the cluster while the attempt ran"))));
         }
@@ -169,7 +176,7 @@ public final class Fleet<R> {
      * worker node registered and nothing else can run, also those no slot in the cluster can run.
      */
     public List<GivenUp> unschedulable() {
-        List<GivenUp> givenUp = new ArrayList<>(queue.takeStranded(registeredNodes(), UNSCHEDULED_BY));
+        List<GivenUp> givenUp = new ArrayList<>(queue.takeStranded(registeredNodes, UNSCHEDULED_BY));
         givenUp.addAll(withoutSlot());
         return givenUp;
     }
@@ -178,25 +185,29 @@ public final class Fleet<R> {
         if (!failUnschedulable || registered.isEmpty() || !minWorkersPresent()) {
             return List.of();
         }
-        Set<Device> offered = offeredDevices();
-        List<String> labels = offered.stream().map(Device::label).sorted().toList();
+        Set<FrameworkOnDevice> offered = offered();
+        String whatNodesRun = new TreeSet<>(offered).toString();
         return queue.takeUnschedulable(offered, UNSCHEDULED_BY).stream()
                 .map(attempt -> new GivenUp(attempt, new TrainerEvent.Failed(FailureKind.UNSCHEDULABLE,
-                        "no worker node offered a " + attempt.task().device().label() + " slot by the time every other"
-                                + " task had ended (--fail-unschedulable); slots offered: " + labels)))
+                        "no worker node offered a slot that runs " + FrameworkOnDevice.of(attempt.task())
+                                + " by the time every other task had ended (--fail-unschedulable); the worker nodes"
+                                + " run " + whatNodesRun)))
                 .toList();
     }
 
-    /** The devices of the slots the registered worker nodes offer. */
-    public Set<Device> offeredDevices() {
-        Set<Device> devices = EnumSet.noneOf(Device.class);
-        registered.values().forEach(worker -> worker.slots().forEach(slot -> devices.add(slot.device())));
-        return devices;
+    /** What the slots of the registered worker nodes run: each framework on each device some slot offers. */
+    public Set<FrameworkOnDevice> offered() {
+        Set<FrameworkOnDevice> offered = new HashSet<>();
+        registeredNodes.runsOf().values().forEach(offered::addAll);
+        return offered;
     }
 
-    /** Queued tasks, by device, that no slot in the cluster can run; none before a worker node registered. */
-    public Map<Device, Integer> waitingForSlot() {
-        return registered.isEmpty() ? Map.of() : queue.queuedWithout(offeredDevices());
+    /**
+     * Queued tasks, per framework on device, that no slot in the cluster can run; none before a worker node
+     * registered. Called on every progress update, so it costs one count per framework on device.
+     */
+    public Map<FrameworkOnDevice, Integer> waitingForSlot() {
+        return registered.isEmpty() ? Map.of() : queue.queuedWithout(offered());
     }
 
     /** Worker nodes in the cluster now: the nodes the slot listing names. */

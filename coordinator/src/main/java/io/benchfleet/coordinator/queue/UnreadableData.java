@@ -34,6 +34,11 @@ final class UnreadableData {
         return corruptForTask.getOrDefault(task.id(), Set.of()).size();
     }
 
+    /** Whether no worker node has reported unreadable data yet: then no queued task can be stranded. */
+    boolean noneReported() {
+        return withoutDataset.isEmpty() && corruptForTask.isEmpty();
+    }
+
     boolean mayTake(String workerId, TaskSpec task) {
         return !lacks(workerId, task) && !foundCorrupt(workerId, task);
     }
@@ -51,8 +56,8 @@ final class UnreadableData {
                 : workerId + " has no readable copy of " + task.dataset()).toList();
         FailureKind kind = candidates.stream().anyMatch(workerId -> foundCorrupt(workerId, task))
                 ? FailureKind.BAD_INPUT : FailureKind.DATA_UNAVAILABLE;
-        return Optional.of(new TrainerEvent.Failed(kind, "no registered worker node with a " + task.device().label()
-                + " slot can run it: " + String.join("; ", reasons)));
+        return Optional.of(new TrainerEvent.Failed(kind, "no registered worker node that runs "
+                + FrameworkOnDevice.of(task) + " can run it: " + String.join("; ", reasons)));
     }
 
     private boolean lacks(String workerId, TaskSpec task) {

@@ -3,28 +3,23 @@ package io.benchfleet.coordinator.queue;
 import io.benchfleet.protocol.trainer.TrainerEvent;
 import io.benchfleet.protocol.trainer.TrainerEvent.FailureKind;
 import io.benchfleet.protocol.cluster.SlotName;
-import io.benchfleet.protocol.sweep.Device;
 import io.benchfleet.protocol.sweep.TaskSpec;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The rules of handing out work, without any actor: tasks wait in sweep order, a slot gets the
- * first task of its device kind that its worker node may take, a failed attempt is retried when the
- * failure may be the infrastructure's or the node's rather than the task's, and every task ends with
- * exactly one final result. Attempt ids make each step idempotent: an outcome for an attempt that is
- * not running (late, duplicate, given up) is ignored.
+ * The rules of handing out work, without any actor: tasks wait in sweep order, a slot gets the first
+ * task whose framework its worker node runs on the slot's device and whose data it may take, a failed
+ * attempt is retried when the failure may be the infrastructure's or the node's rather than the task's,
+ * and every task ends with exactly one final result. Attempt ids make each step idempotent: an outcome
+ * for an attempt that is not running (late, duplicate, given up) is ignored. It also knows which data
+ * partitions no task still to end trains on, for worker nodes to drop their copies.
  */
 public final class WorkQueue {
 
@@ -66,7 +61,8 @@ public final class WorkQueue {
         private int outOfMemory;
     }
 
-    private final Deque<TaskSpec> queued = new ArrayDeque<>();
+    private final QueuedTasks queued = new QueuedTasks();
+    private final PartitionsInUse partitions = new PartitionsInUse();
     private final AttemptLimits limits;
     private final Map<String, Attempt> running = new HashMap<>();
     /**
@@ -92,7 +88,8 @@ public final class WorkQueue {
             if (history.succeededTasks().contains(task.id())) {
                 done.add(task.id());
             } else {
-                queued.add(task);
+                queued.addLast(task);
+                partitions.add(task);
             }
         }
     }
@@ -100,17 +97,13 @@ public final class WorkQueue {
     /**
      * The next task this slot can run and its worker node may take, now marked running as a new attempt;
      * empty = "none now".
+     *
+     * @param runs what the slot's worker node runs (its registration); only those on the slot's device count
      */
-    public Optional<Attempt> assign(String workerId, SlotName slot) {
-        Device device = slot.device();
-        for (Iterator<TaskSpec> it = queued.iterator(); it.hasNext(); ) {
-            TaskSpec task = it.next();
-            if (task.device() == device && unreadable.mayTake(workerId, task)) {
-                it.remove();
-                return Optional.of(start(task, workerId, Optional.of(slot)));
-            }
-        }
-        return Optional.empty();
+    public Optional<Attempt> assign(String workerId, SlotName slot, Set<FrameworkOnDevice> runs) {
+        List<FrameworkOnDevice> onSlot = runs.stream().filter(run -> run.device() == slot.device()).toList();
+        return queued.takeFirst(onSlot, task -> unreadable.mayTake(workerId, task))
+                .map(task -> start(task, workerId, Optional.of(slot)));
     }
 
     private Attempt start(TaskSpec task, String workerId, Optional<SlotName> slot) {
@@ -150,9 +143,8 @@ public final class WorkQueue {
         if (attempt == null) {
             return Optional.empty();
         }
-        String taskId = attempt.task().id();
         if (finalEvent instanceof TrainerEvent.Finished) {
-            done.add(taskId);
+            endForGood(attempt.task(), done);
             return Optional.of(new Ended(attempt, false));
         }
         if (finalEvent instanceof TrainerEvent.Failed failure && attempt.slot().isPresent()
@@ -160,8 +152,21 @@ public final class WorkQueue {
             queued.addFirst(attempt.task());
             return Optional.of(new Ended(attempt, true));
         }
-        failed.add(taskId);
+        endForGood(attempt.task(), failed);
         return Optional.of(new Ended(attempt, false));
+    }
+
+    private void endForGood(TaskSpec task, Set<String> outcome) {
+        outcome.add(task.id());
+        partitions.ended(task);
+    }
+
+    /**
+     * The data partitions ({@link TaskSpec#partitionKey()}) whose last task still to end has succeeded or was
+     * given up since the last call, in the order they retired; each is named once.
+     */
+    public List<String> takeRetiredPartitions() {
+        return partitions.takeRetired();
     }
 
     /**
@@ -188,7 +193,8 @@ public final class WorkQueue {
             case BAD_INPUT -> {
                 unreadable.corrupt(attempt.workerId(), task);
                 return unreadable.corruptOn(task) < BAD_INPUT_NODES && tally.tries < limits.maxAttempts()
-                        && registered.offering(task.device()).stream().anyMatch(other -> unreadable.mayTake(other, task));
+                        && registered.offering(FrameworkOnDevice.of(task)).stream()
+                        .anyMatch(other -> unreadable.mayTake(other, task));
             }
             default -> {
                 return RETRIED.contains(kind) && tally.tries < limits.maxAttempts();
@@ -202,44 +208,34 @@ public final class WorkQueue {
      * failed. A task no registered node could run at all is not among them: it waits for one.
      */
     List<Fleet.GivenUp> takeStranded(WorkerNodes registered, String by) {
-        List<Fleet.GivenUp> taken = new ArrayList<>();
-        for (Iterator<TaskSpec> it = queued.iterator(); it.hasNext(); ) {
-            TaskSpec task = it.next();
-            Optional<TrainerEvent.Failed> why = unreadable.noneMayTake(task, registered.offering(task.device()));
-            if (why.isPresent()) {
-                it.remove();
-                taken.add(new Fleet.GivenUp(start(task, by, Optional.empty()), why.get()));
-            }
+        // Called after every final event: with no unreadable data reported, which is the rule, it reads nothing.
+        if (unreadable.noneReported()) {
+            return List.of();
         }
-        return taken;
+        List<TaskSpec> stranded = queued.takeAll(run -> {
+            Set<String> candidates = registered.offering(run);
+            return task -> unreadable.noneMayTake(task, candidates).isPresent();
+        });
+        return stranded.stream().map(task -> new Fleet.GivenUp(start(task, by, Optional.empty()),
+                unreadable.noneMayTake(task, registered.offering(FrameworkOnDevice.of(task))).orElseThrow())).toList();
     }
 
-    /** The queued tasks, by device, that no slot of {@code offered} devices can run. */
-    public Map<Device, Integer> queuedWithout(Set<Device> offered) {
-        Map<Device, Integer> waiting = new EnumMap<>(Device.class);
-        if (offered.containsAll(EnumSet.allOf(Device.class))) {
-            return waiting;
-        }
-        queued.stream().filter(task -> !offered.contains(task.device()))
-                .forEach(task -> waiting.merge(task.device(), 1, Integer::sum));
-        return waiting;
+    /** The queued tasks, per framework on device, that no worker node running only {@code offered} can run. */
+    public Map<FrameworkOnDevice, Integer> queuedWithout(Set<FrameworkOnDevice> offered) {
+        return queued.countsWithout(offered);
     }
 
     /**
-     * When no slot runs anything and every queued task needs a device no slot of {@code offered} has, takes
-     * them all out of the queue as started attempts of {@code by}, for the caller to end as failed; otherwise none.
+     * When no slot runs anything and no queued task is of a framework on device in {@code offered}, takes them all
+     * out of the queue as started attempts of {@code by}, for the caller to end as failed; otherwise none.
      * Attempts no slot runs (given up, about to be ended) do not hold them back.
      */
-    public List<Attempt> takeUnschedulable(Set<Device> offered, String by) {
+    public List<Attempt> takeUnschedulable(Set<FrameworkOnDevice> offered, String by) {
         boolean slotRunsSomething = running.values().stream().anyMatch(attempt -> attempt.slot().isPresent());
-        if (slotRunsSomething || queued.isEmpty() || queued.stream().anyMatch(task -> offered.contains(task.device()))) {
+        if (slotRunsSomething || queued.isEmpty() || queued.anyOf(offered)) {
             return List.of();
         }
-        List<Attempt> taken = new ArrayList<>();
-        while (!queued.isEmpty()) {
-            taken.add(start(queued.poll(), by, Optional.empty()));
-        }
-        return taken;
+        return queued.takeAll(run -> task -> true).stream().map(task -> start(task, by, Optional.empty())).toList();
     }
 
     public Progress progress() {

@@ -1,24 +1,22 @@
 package io.benchfleet.coordinator.queue;
 
-import io.benchfleet.protocol.sweep.Device;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The worker nodes registered now, by worker id, with the devices their slots offer: the nodes that could
- * take a task, for the rules that ask whether another one still can.
+ * The worker nodes registered now, by worker id, with the frameworks on devices their slots run: the nodes
+ * that could take a task, for the rules that ask whether another one still can.
  */
-record WorkerNodes(Map<String, Set<Device>> devicesOf) {
+record WorkerNodes(Map<String, Set<FrameworkOnDevice>> runsOf) {
 
     WorkerNodes {
-        devicesOf = Map.copyOf(devicesOf);
+        runsOf = Map.copyOf(runsOf);
     }
 
-    /** The worker ids of the nodes with a slot of {@code device}. */
-    Set<String> offering(Device device) {
-        return devicesOf.entrySet().stream().filter(node -> node.getValue().contains(device))
+    /** The worker ids of the nodes that run {@code run}. */
+    Set<String> offering(FrameworkOnDevice run) {
+        return runsOf.entrySet().stream().filter(node -> node.getValue().contains(run))
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
     }
 }

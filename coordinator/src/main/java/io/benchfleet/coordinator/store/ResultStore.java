@@ -3,13 +3,15 @@ package io.benchfleet.coordinator.store;
 import io.benchfleet.coordinator.queue.Attempt;
 import io.benchfleet.coordinator.queue.AttemptDevice;
 import io.benchfleet.coordinator.queue.RunHistory;
+import io.benchfleet.protocol.cluster.FrameworkOffer;
 import io.benchfleet.protocol.cluster.GpuDevice;
 import io.benchfleet.protocol.cluster.GpuSample;
 import io.benchfleet.protocol.cluster.HostInfo;
 import io.benchfleet.protocol.cluster.ResourceSample;
 import io.benchfleet.protocol.cluster.SlotName;
-import io.benchfleet.protocol.trainer.TrainerEvent;
+import io.benchfleet.protocol.sweep.Device;
 import io.benchfleet.protocol.sweep.TaskSpec;
+import io.benchfleet.protocol.trainer.TrainerEvent;
 import io.benchfleet.rundirectory.AttemptStatus;
 import io.benchfleet.rundirectory.ResultsDatabase;
 
@@ -103,13 +105,13 @@ public final class ResultStore implements AutoCloseable {
 
     public void addTasks(List<TaskSpec> tasks) {
         String sql = "INSERT OR IGNORE INTO tasks(task_id, dataset, architecture, device, split, fold, repetition, seed,"
-                + " epochs, batch_size, train_limit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " epochs, batch_size, train_limit, framework, train_fraction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         inTransaction("the sweep's tasks", () -> {
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 for (TaskSpec t : tasks) {
                     bind(insert, t.id(), t.dataset(), t.architecture(), t.device().label(), t.split(), t.fold(),
                             t.repetition(), t.seed(), t.training().epochs(), t.training().batchSize(),
-                            t.training().trainLimit());
+                            t.training().trainLimit(), t.framework(), t.trainFraction());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -117,12 +119,23 @@ public final class ResultStore implements AutoCloseable {
         });
     }
 
-    public void addWorker(String workerId, HostInfo host, List<SlotName> slots, Instant joinedAt) {
+    /** A worker node that registers again (a resumed run, a restarted node) keeps its row, with what it runs now. */
+    public void addWorker(String workerId, HostInfo host, List<SlotName> slots, List<FrameworkOffer> frameworks,
+                          Instant joinedAt) {
         update("INSERT INTO workers(worker_id, hostname, os, cpu_model, logical_cores, memory_bytes, jvm, slots, gpus,"
-                        + " joined_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                        + " ON CONFLICT(worker_id) DO UPDATE SET joined_at = excluded.joined_at",
+                        + " joined_at, frameworks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT(worker_id) DO UPDATE SET joined_at = excluded.joined_at,"
+                        + " frameworks = excluded.frameworks",
                 workerId, host.hostname(), host.os(), host.cpuModel(), host.logicalCores(), host.memoryBytes(), host.jvm(),
-                slots.stream().map(SlotName::toString).collect(Collectors.joining(",")), gpus(host.gpus()), joinedAt.toString());
+                slots.stream().map(SlotName::toString).collect(Collectors.joining(",")), gpus(host.gpus()), joinedAt.toString(),
+                frameworks(frameworks));
+    }
+
+    /** E.g. {@code dl4j 1.0.0-M2.1 (cpu); pytorch 1.13.0a0 (cpu, gpu)}. */
+    private static String frameworks(List<FrameworkOffer> offers) {
+        return offers.stream().map(offer -> offer.name() + " " + offer.version() + " ("
+                        + offer.devices().stream().map(Device::label).collect(Collectors.joining(", ")) + ")")
+                .collect(Collectors.joining("; "));
     }
 
     private static String gpus(List<GpuDevice> gpus) {
@@ -143,9 +156,11 @@ public final class ResultStore implements AutoCloseable {
     public void record(String attemptId, String taskId, TrainerEvent event, Instant at) {
         if (event instanceof TrainerEvent.Started s) {
             update("UPDATE attempts SET pid = ?, threads = ?, backend = ?, layer_helpers = ?, params = ?,"
-                            + " train_samples = ?, test_samples = ?, startup_seconds = ? WHERE attempt_id = ?",
+                            + " train_samples = ?, test_samples = ?, startup_seconds = ?, framework_version = ?,"
+                            + " partition_sha256 = ? WHERE attempt_id = ?",
                     s.pid(), s.threads(), s.backend(), String.join(";", s.layerHelpers()), s.parameters(),
-                    s.trainSamples(), s.testSamples(), s.startupSeconds(), attemptId);
+                    s.trainSamples(), s.testSamples(), s.startupSeconds(), nullIfEmpty(s.frameworkVersion()),
+                    nullIfEmpty(s.partitionSha256()), attemptId);
         } else if (event instanceof TrainerEvent.Epoch e) {
             update("INSERT OR REPLACE INTO epochs(attempt_id, task_id, epoch, seconds, samples_per_second, train_loss,"
                             + " train_accuracy, test_loss, test_accuracy, heap_bytes, rss_bytes, off_heap_bytes)"
@@ -189,6 +204,11 @@ public final class ResultStore implements AutoCloseable {
             throw new StoreException("cannot read the earlier attempts: " + e.getMessage(), e);
         }
         return new RunHistory(succeeded, lastAttempt);
+    }
+
+    /** A trainer or worker node that leaves a value out says nothing: NULL, as in files written before. */
+    private static String nullIfEmpty(String value) {
+        return value.isEmpty() ? null : value;
     }
 
     /** One row per sample and GPU of the sample; a sample without GPUs (a cpu slot) is one row without. */

@@ -2,6 +2,7 @@ package io.benchfleet.coordinator.store;
 
 import io.benchfleet.coordinator.queue.Attempt;
 import io.benchfleet.coordinator.queue.AttemptDevice;
+import io.benchfleet.protocol.cluster.FrameworkOffer;
 import io.benchfleet.protocol.cluster.HostInfo;
 import io.benchfleet.protocol.cluster.SlotName;
 import io.benchfleet.protocol.cluster.ResourceSample;
@@ -45,7 +46,8 @@ public final class ResultWriter extends AbstractBehavior<ResultWriter.Command> {
     public record AddTasks(List<TaskSpec> tasks) implements Command {
     }
 
-    public record AddWorker(String workerId, HostInfo host, List<SlotName> slots, Instant joinedAt) implements Command {
+    public record AddWorker(String workerId, HostInfo host, List<SlotName> slots, List<FrameworkOffer> frameworks,
+                            Instant joinedAt) implements Command {
     }
 
     public record AttemptStarted(Attempt attempt, AttemptDevice device, Instant at) implements Command {
@@ -100,7 +102,7 @@ public final class ResultWriter extends AbstractBehavior<ResultWriter.Command> {
                 .onMessage(PutRunValue.class, m -> write("run value " + m.key(), () -> store.putRunValue(m.key(), m.value())))
                 .onMessage(AddTasks.class, m -> write("the sweep's tasks", () -> store.addTasks(m.tasks())))
                 .onMessage(AddWorker.class, m -> write("worker node " + m.workerId(),
-                        () -> store.addWorker(m.workerId(), m.host(), m.slots(), m.joinedAt())))
+                        () -> store.addWorker(m.workerId(), m.host(), m.slots(), m.frameworks(), m.joinedAt())))
                 .onMessage(AttemptStarted.class, m -> write("start of attempt " + idOf(m.attempt()),
                         () -> store.attemptStarted(m.attempt(), m.device(), m.at())))
                 .onMessage(RecordEvent.class, m -> write("event of attempt " + m.attemptId(),

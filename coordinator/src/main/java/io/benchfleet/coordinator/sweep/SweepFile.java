@@ -40,7 +40,7 @@ public final class SweepFile {
     private static final Set<String> TOP_KEYS = Set.of("sweep", "data-dir", "metrics", "report");
     private static final Set<String> SWEEP_KEYS =
             Set.of("name", "datasets", "architectures", "devices", "split", "repetitions", "training", "seed",
-                    "retry", "task-timeout", "train-fractions");
+                    "retry", "task-timeout", "train-fractions", "frameworks", "user-trainers");
     private static final Set<String> TRAINING_KEYS = Set.of("epochs", "batch-size", "train-limit", "optimizer");
     private static final Set<String> SPLIT_KEYS = Set.of("kind", "test-fraction", "k");
     private static final Set<String> METRICS_KEYS = Set.of("interval");
@@ -104,7 +104,8 @@ public final class SweepFile {
                         split(sweep),
                         trainFractions(sweep),
                         positive(sweep, "repetitions", 1, "sweep."),
-                        datasetsOf(sweep)),
+                        datasetsOf(sweep),
+                        frameworks(sweep)),
                 new Sweep.Settings(
                         training(sweep),
                         sweep.hasPath("seed") ? sweep.getLong("seed") : 1L,
@@ -162,6 +163,14 @@ public final class SweepFile {
             throw error("sweep.devices is empty: expected at least one of " + String.join(", ", DEVICES));
         }
         return devices;
+    }
+
+    private List<String> frameworks(Config sweep) {
+        try {
+            return FrameworkList.parse(sweep);
+        } catch (SweepFileException e) {
+            throw error(e.getMessage());
+        }
     }
 
     /** S4's protocols are the defaults: a 70/30 hold-out and 10-fold cross-validation. */
@@ -335,7 +344,8 @@ public final class SweepFile {
         Map<String, List<String>> values = Map.of(
                 "dataset", sweep.datasets(),
                 "architecture", sweep.architectures().stream().map(Architecture::name).toList(),
-                "device", sweep.devices().stream().map(Device::label).toList());
+                "device", sweep.devices().stream().map(Device::label).toList(),
+                "framework", sweep.frameworks());
         baseline.ifPresent(chosen -> chosen.axes().forEach((axis, value) -> {
             if (!values.get(axis).contains(value)) {
                 throw error(ReportBlock.BASELINE_PATH + "." + axis + " = '" + value + "' is not in the sweep: expected one of "

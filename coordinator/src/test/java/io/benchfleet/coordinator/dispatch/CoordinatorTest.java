@@ -1,18 +1,21 @@
 package io.benchfleet.coordinator.dispatch;
 
 import io.benchfleet.protocol.cluster.SlotName;
+import io.benchfleet.coordinator.queue.FrameworkOnDevice;
 import io.benchfleet.coordinator.queue.Progress;
 import io.benchfleet.coordinator.queue.RunHistory;
 import io.benchfleet.coordinator.store.ResultWriter;
 import io.benchfleet.coordinator.sweep.SweepFile;
 import io.benchfleet.protocol.cluster.ClusterConfig;
 import io.benchfleet.protocol.cluster.CoordinatorCommand;
+import io.benchfleet.protocol.cluster.FrameworkOffer;
 import io.benchfleet.protocol.cluster.HostInfo;
 import io.benchfleet.protocol.cluster.ResourceSample;
 import io.benchfleet.protocol.cluster.ServiceKeys;
 import io.benchfleet.protocol.cluster.WorkerNodeMessage;
 import io.benchfleet.protocol.trainer.TrainerEvent;
 import io.benchfleet.protocol.sweep.Device;
+import io.benchfleet.protocol.sweep.Framework;
 import io.benchfleet.protocol.sweep.TaskSpec;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
@@ -50,9 +53,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * The coordinator actor on a one-node cluster, with probes as slots and result writer: a worker
  * node's removal from the cluster gives its attempt up, and the task is handed to the next slot;
- * tasks of a device no slot offers wait, or fail with --fail-unschedulable. The coordinator owns each
- * attempt's liveness: it acknowledges final events, gives an attempt up when its final event does not
- * come by its deadline or its slot stops, and shrugs off messages about attempts it does not run.
+ * tasks of a framework on a device no slot runs wait, or fail with --fail-unschedulable. The coordinator
+ * owns each attempt's liveness: it acknowledges final events, gives an attempt up when its final event does
+ * not come by its deadline or its slot stops, and shrugs off messages about attempts it does not run. It
+ * tells every slot it knows when a data partition is no longer needed.
  */
 class CoordinatorTest {
 
@@ -60,6 +64,8 @@ class CoordinatorTest {
     /** How long nothing must arrive for a test to say that nothing comes. */
     private static final Duration QUIET = Duration.ofMillis(500);
     private static final HostInfo HOST = new HostInfo("node", "Linux", "CPU", 2, 1L << 30, "17", List.of());
+    private static final FrameworkOffer DL4J = new FrameworkOffer(Framework.DL4J, "1.0.0-M2.1", List.of(Device.CPU, Device.GPU));
+    private static final FrameworkOffer PYTORCH = new FrameworkOffer(Framework.PYTORCH, "1.13.0a0", List.of(Device.CPU));
     private static final TrainerEvent FINISHED = new TrainerEvent.Finished(1, 1, 0.9, 0.3);
     /** A deadline a test can wait for: the task timeout of {@link #SHORT_TIMEOUT} plus this. */
     private static final Duration SHORT_GRACE = Duration.ofMillis(500);
@@ -74,7 +80,8 @@ class CoordinatorTest {
     private ActorRef<CoordinatorCommand> gateway;
     private final CompletableFuture<Progress> completion = new CompletableFuture<>();
 
-    private final List<Map<Device, Integer>> waitingShown = new CopyOnWriteArrayList<>();
+    private final List<Map<FrameworkOnDevice, Integer>> waitingShown = new CopyOnWriteArrayList<>();
+    private final List<Integer> workerNodesShown = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void startCluster() {
@@ -89,6 +96,9 @@ class CoordinatorTest {
     }
 
     /** A sweep of mnist / mlp-small with {@code sweepKeys}, and deadlines {@link #SHORT_GRACE} after the task timeout. */
+    /** A hold-out split draws anew per repetition; the dataset's own train/test files are one partition for all. */
+    private static final String EACH_REPETITION_ITS_OWN_PARTITION = "split { kind = holdout, test-fraction = 0.3 }";
+
     private void startSweep(String sweepKeys, boolean failUnschedulable) throws Exception {
         Path sweepFile = Files.writeString(dir.resolve("s.conf"), "sweep { datasets = [mnist], architectures = [mlp-small],"
                 + " " + sweepKeys + ", retry { max-attempts = 2 } }");
@@ -125,6 +135,8 @@ class CoordinatorTest {
     @Test
     void requeuesTheAttemptOfAWorkerNodeRemovedFromTheClusterAndIgnoresItsLateResult() throws Exception {
         startCoordinator("[cpu]", false);
+        register("lost");
+        register("other");
         TestProbe<WorkerNodeMessage> lostSlot = testKit.createTestProbe(WorkerNodeMessage.class);
         TestProbe<WorkerNodeMessage> otherSlot = testKit.createTestProbe(WorkerNodeMessage.class);
         gateway.tell(new CoordinatorCommand.RequestTask("lost", SlotName.cpu(), lostSlot.ref()));
@@ -140,7 +152,7 @@ class CoordinatorTest {
 
         assertThat(retry.task()).isEqualTo(lostOffer.task());
         assertThat(retry.attemptId()).isEqualTo(lostOffer.task().id() + "-a2");
-        var recorded = results.receiveSeveralMessages(5, WAIT).stream()
+        var recorded = results.receiveSeveralMessages(7, WAIT).stream()
                 .filter(ResultWriter.RecordEvent.class::isInstance).map(ResultWriter.RecordEvent.class::cast).toList();
         assertThat(recorded).extracting(ResultWriter.RecordEvent::attemptId)
                 .containsExactly(lostOffer.attemptId(), retry.attemptId());
@@ -153,12 +165,13 @@ class CoordinatorTest {
         startCoordinator("[cpu, gpu]", false);
         var offer = runTheCpuTaskOnACpuOnlyNode();
 
-        await().atMost(WAIT).until(() -> waitingShown.contains(Map.of(Device.GPU, 1)));
+        await().atMost(WAIT).until(() -> waitingShown.contains(Map.of(new FrameworkOnDevice(Framework.DL4J, Device.GPU), 1)));
         assertThat(recordedEvents(4)).extracting(ResultWriter.RecordEvent::attemptId).containsExactly(offer.attemptId());
         results.expectNoMessage(Duration.ofMillis(500));
 
         TestProbe<WorkerNodeMessage> gpuSlot = testKit.createTestProbe(WorkerNodeMessage.class);
-        gateway.tell(new CoordinatorCommand.RegisterWorker("gpu-node", HOST, List.of(SlotName.cpu(), SlotName.gpu(0))));
+        gateway.tell(new CoordinatorCommand.RegisterWorker("gpu-node", HOST, List.of(SlotName.cpu(), SlotName.gpu(0)),
+                List.of(DL4J)));
         gateway.tell(new CoordinatorCommand.RequestTask("gpu-node", SlotName.gpu(0), gpuSlot.ref()));
         assertThat(gpuSlot.expectMessageClass(WorkerNodeMessage.TaskOffer.class, WAIT).task().device()).isEqualTo(Device.GPU);
     }
@@ -172,13 +185,15 @@ class CoordinatorTest {
         assertThat(recorded).hasSize(2);
         assertThat(recorded.get(1).event()).isInstanceOfSatisfying(TrainerEvent.Failed.class, failed -> {
             assertThat(failed.kind()).isEqualTo(TrainerEvent.FailureKind.UNSCHEDULABLE);
-            assertThat(failed.message()).startsWith("no worker node offered a gpu slot").endsWith("slots offered: [cpu]");
+            assertThat(failed.message()).startsWith("no worker node offered a slot that runs dl4j/gpu")
+                    .endsWith("the worker nodes run [dl4j/cpu]");
         });
     }
 
     @Test
     void acknowledgesEveryFinalEventAndRecordsOnlyTheFirst() throws Exception {
-        startSweep("devices = [cpu], repetitions = 2, " + SHORT_TIMEOUT, false);
+        startSweep("devices = [cpu], repetitions = 2, " + EACH_REPETITION_ITS_OWN_PARTITION + ", " + SHORT_TIMEOUT, false);
+        register("w");
         TestProbe<WorkerNodeMessage> slot = testKit.createTestProbe(WorkerNodeMessage.class);
         gateway.tell(new CoordinatorCommand.RequestTask("w", SlotName.cpu(), slot.ref()));
         var offer = slot.expectMessageClass(WorkerNodeMessage.TaskOffer.class, WAIT);
@@ -186,9 +201,10 @@ class CoordinatorTest {
         gateway.tell(new CoordinatorCommand.ReportEvent(offer.attemptId(), FINISHED, slot.ref()));
         gateway.tell(new CoordinatorCommand.ReportEvent(offer.attemptId(), FINISHED, slot.ref()));
 
+        slot.expectMessage(WAIT, new WorkerNodeMessage.PartitionsRetired(List.of(offer.task().partitionKey())));
         slot.expectMessage(WAIT, new WorkerNodeMessage.FinalEventRecorded(offer.attemptId()));
         slot.expectMessage(WAIT, new WorkerNodeMessage.FinalEventRecorded(offer.attemptId()));
-        assertThat(recordedEvents(3)).extracting(ResultWriter.RecordEvent::event).containsExactly(FINISHED);
+        assertThat(recordedEvents(4)).extracting(ResultWriter.RecordEvent::event).containsExactly(FINISHED);
         // Past the finished attempt's deadline: nothing more is recorded.
         results.expectNoMessage(Duration.ofSeconds(2).plus(SHORT_GRACE));
     }
@@ -196,6 +212,7 @@ class CoordinatorTest {
     @Test
     void givesUpAnAttemptWhoseFinalEventDoesNotComeByTheTaskTimeoutPlusGraceAndRunsItAgain() throws Exception {
         startSweep("devices = [cpu], repetitions = 1, " + SHORT_TIMEOUT, false);
+        register("w");
         TestProbe<WorkerNodeMessage> slot = testKit.createTestProbe(WorkerNodeMessage.class);
         gateway.tell(new CoordinatorCommand.RequestTask("w", SlotName.cpu(), slot.ref()));
         var lost = slot.expectMessageClass(WorkerNodeMessage.TaskOffer.class, WAIT);
@@ -207,7 +224,7 @@ class CoordinatorTest {
         assertThat(retry.attemptId()).isEqualTo(lost.task().id() + "-a2");
         gateway.tell(new CoordinatorCommand.ReportEvent(retry.attemptId(), FINISHED, slot.ref()));
         gateway.tell(new CoordinatorCommand.ReportEvent(lost.attemptId(), FINISHED, slot.ref()));
-        var recorded = recordedEvents(closeResults(7));
+        var recorded = recordedEvents(closeResults(8));
         await().atMost(WAIT).until(completion::isDone);
         results.expectNoMessage(QUIET);
         assertThat(recorded).extracting(ResultWriter.RecordEvent::attemptId).containsExactly(lost.attemptId(), retry.attemptId());
@@ -215,6 +232,7 @@ class CoordinatorTest {
             assertThat(failed.kind()).isEqualTo(TrainerEvent.FailureKind.WORKER_LOST);
             assertThat(failed.message()).isEqualTo("no final event came within the task timeout of PT1S plus a grace of PT0.5S");
         });
+        slot.expectMessage(WAIT, new WorkerNodeMessage.PartitionsRetired(List.of(lost.task().partitionKey())));
         slot.expectMessage(WAIT, new WorkerNodeMessage.FinalEventRecorded(retry.attemptId()));
         slot.expectMessage(WAIT, new WorkerNodeMessage.FinalEventRecorded(lost.attemptId()));
     }
@@ -222,13 +240,15 @@ class CoordinatorTest {
     @Test
     void givesUpAtOnceTheAttemptOfASlotThatStopsWhileItsNodeStaysInTheCluster() throws Exception {
         startCoordinator("[cpu]", false);
+        register("w");
+        register("other");
         TestProbe<WorkerNodeMessage> offers = testKit.createTestProbe(WorkerNodeMessage.class);
         ActorRef<Void> slot = testKit.spawn(slotForwardingTo(gateway, offers.ref()));
         var lost = offers.expectMessageClass(WorkerNodeMessage.TaskOffer.class, WAIT);
 
         testKit.stop(slot);
 
-        var recorded = recordedEvents(3);
+        var recorded = recordedEvents(5);
         assertThat(recorded).extracting(ResultWriter.RecordEvent::attemptId).containsExactly(lost.attemptId());
         assertThat(recorded.get(0).event()).isInstanceOfSatisfying(TrainerEvent.Failed.class, failed -> {
             assertThat(failed.kind()).isEqualTo(TrainerEvent.FailureKind.WORKER_LOST);
@@ -252,13 +272,14 @@ class CoordinatorTest {
                     && member.status() == MemberStatus.up()));
             ActorRef<CoordinatorCommand> remoteGateway = ActorRefResolver.get(workerNode.system())
                     .resolveActorRef(ActorRefResolver.get(testKit.system()).toSerializationFormat(gateway));
+            register("w");
             TestProbe<WorkerNodeMessage> offers = workerNode.createTestProbe(WorkerNodeMessage.class);
             ActorRef<Void> slot = workerNode.spawn(slotForwardingTo(remoteGateway, offers.ref()));
             var lost = offers.expectMessageClass(WorkerNodeMessage.TaskOffer.class, WAIT);
 
             workerNode.stop(slot);
 
-            var recorded = recordedEvents(3);
+            var recorded = recordedEvents(4);
             assertThat(recorded).extracting(ResultWriter.RecordEvent::attemptId).containsExactly(lost.attemptId());
             assertThat(recorded.get(0).event()).isInstanceOfSatisfying(TrainerEvent.Failed.class,
                     failed -> assertThat(failed.message()).startsWith("slot stopped"));
@@ -293,6 +314,75 @@ class CoordinatorTest {
         slot.expectNoMessage(QUIET);
     }
 
+    @Test
+    void aSlotThatAsksBeforeItsWorkerNodeRegisteredGetsATaskOnceItDoes() throws Exception {
+        startCoordinator("[cpu]", false);
+        TestProbe<WorkerNodeMessage> slot = testKit.createTestProbe(WorkerNodeMessage.class);
+
+        gateway.tell(new CoordinatorCommand.RequestTask("late", SlotName.cpu(), slot.ref()));
+        slot.expectNoMessage(QUIET);
+        register("late");
+
+        assertThat(slot.expectMessageClass(WorkerNodeMessage.TaskOffer.class, WAIT).task().framework())
+                .isEqualTo(Framework.DL4J);
+    }
+
+    @Test
+    void aSlotGetsOnlyTasksOfFrameworksItsWorkerNodeRuns() throws Exception {
+        startSweep("frameworks = [pytorch, dl4j]", false);
+        gateway.tell(new CoordinatorCommand.RegisterWorker("dl4j-node", HOST, List.of(SlotName.cpu()), List.of(DL4J)));
+        TestProbe<WorkerNodeMessage> slot = testKit.createTestProbe(WorkerNodeMessage.class);
+
+        gateway.tell(new CoordinatorCommand.RequestTask("dl4j-node", SlotName.cpu(), slot.ref()));
+        var offer = slot.expectMessageClass(WorkerNodeMessage.TaskOffer.class, WAIT);
+        gateway.tell(new CoordinatorCommand.ReportEvent(offer.attemptId(), FINISHED, slot.ref()));
+        gateway.tell(new CoordinatorCommand.RequestTask("dl4j-node", SlotName.cpu(), slot.ref()));
+
+        assertThat(offer.task().framework()).isEqualTo(Framework.DL4J);
+        slot.expectMessage(WAIT, new WorkerNodeMessage.FinalEventRecorded(offer.attemptId()));
+        slot.expectNoMessage(QUIET);
+        await().atMost(WAIT).until(() -> waitingShown.contains(Map.of(new FrameworkOnDevice(Framework.PYTORCH, Device.CPU), 1)));
+    }
+
+    @Test
+    void tellsEverySlotItKnowsOncePartitionsRetireAndNotBefore() throws Exception {
+        startSweep("frameworks = [dl4j, pytorch]", false);
+        TestProbe<WorkerNodeMessage> idleSlot = testKit.createTestProbe(WorkerNodeMessage.class);
+        testKit.system().receptionist().tell(Receptionist.register(ServiceKeys.SLOT, idleSlot.ref()));
+        await().atMost(WAIT).until(() -> workerNodesShown.contains(1));
+        gateway.tell(new CoordinatorCommand.RegisterWorker("both", HOST, List.of(SlotName.cpu()), List.of(DL4J, PYTORCH)));
+        TestProbe<WorkerNodeMessage> slot = testKit.createTestProbe(WorkerNodeMessage.class);
+
+        gateway.tell(new CoordinatorCommand.RequestTask("both", SlotName.cpu(), slot.ref()));
+        var dl4j = slot.expectMessageClass(WorkerNodeMessage.TaskOffer.class, WAIT);
+        gateway.tell(new CoordinatorCommand.ReportEvent(dl4j.attemptId(), FINISHED, slot.ref()));
+        slot.expectMessage(WAIT, new WorkerNodeMessage.FinalEventRecorded(dl4j.attemptId()));
+        idleSlot.expectNoMessage(QUIET);
+        gateway.tell(new CoordinatorCommand.RequestTask("both", SlotName.cpu(), slot.ref()));
+        var pytorch = slot.expectMessageClass(WorkerNodeMessage.TaskOffer.class, WAIT);
+        gateway.tell(new CoordinatorCommand.ReportEvent(pytorch.attemptId(), FINISHED, slot.ref()));
+
+        var retired = new WorkerNodeMessage.PartitionsRetired(List.of(dl4j.task().partitionKey()));
+        assertThat(pytorch.task().framework()).isEqualTo(Framework.PYTORCH);
+        assertThat(pytorch.task().partitionKey()).isEqualTo(dl4j.task().partitionKey());
+        slot.expectMessage(WAIT, retired);
+        idleSlot.expectMessage(WAIT, retired);
+        idleSlot.expectNoMessage(QUIET);
+    }
+
+    @Test
+    void partitionsThatRetireTogetherGoInOneMessage() throws Exception {
+        startSweep("devices = [gpu], repetitions = 2, " + EACH_REPETITION_ITS_OWN_PARTITION, true);
+        TestProbe<WorkerNodeMessage> slot = testKit.createTestProbe(WorkerNodeMessage.class);
+        gateway.tell(new CoordinatorCommand.RequestTask("cpu-node", SlotName.cpu(), slot.ref()));
+
+        register("cpu-node");
+
+        var retired = slot.expectMessageClass(WorkerNodeMessage.PartitionsRetired.class, WAIT);
+        assertThat(retired.partitionKeys()).hasSize(2).doesNotHaveDuplicates();
+        slot.expectNoMessage(QUIET);
+    }
+
     /** A slot as the worker node makes one: it gives the coordinator a message adapter of its own as its ref. */
     private static Behavior<Void> slotForwardingTo(ActorRef<CoordinatorCommand> gateway, ActorRef<WorkerNodeMessage> offers) {
         return Behaviors.setup(context -> {
@@ -308,12 +398,17 @@ class CoordinatorTest {
     /** A worker node with one cpu slot registers, gets the sweep's cpu task and finishes it. */
     private WorkerNodeMessage.TaskOffer runTheCpuTaskOnACpuOnlyNode() {
         TestProbe<WorkerNodeMessage> cpuSlot = testKit.createTestProbe(WorkerNodeMessage.class);
-        gateway.tell(new CoordinatorCommand.RegisterWorker("cpu-node", HOST, List.of(SlotName.cpu())));
+        gateway.tell(new CoordinatorCommand.RegisterWorker("cpu-node", HOST, List.of(SlotName.cpu()), List.of(DL4J)));
         gateway.tell(new CoordinatorCommand.RequestTask("cpu-node", SlotName.cpu(), cpuSlot.ref()));
         var offer = cpuSlot.expectMessageClass(WorkerNodeMessage.TaskOffer.class, WAIT);
         gateway.tell(new CoordinatorCommand.ReportEvent(offer.attemptId(), new TrainerEvent.Finished(1, 1, 0.9, 0.3),
                 cpuSlot.ref()));
         return offer;
+    }
+
+    /** A worker node with one cpu slot that runs DL4J registers: one AddWorker more for the result writer. */
+    private void register(String workerId) {
+        gateway.tell(new CoordinatorCommand.RegisterWorker(workerId, HOST, List.of(SlotName.cpu()), List.of(DL4J)));
     }
 
     private List<ResultWriter.RecordEvent> recordedEvents(int messages) {
@@ -344,8 +439,9 @@ class CoordinatorTest {
 
     private final class RecordingProgressView implements ProgressView {
         @Override
-        public void update(Progress progress, int workerNodes, Map<Device, Integer> waitingForSlot) {
+        public void update(Progress progress, int workerNodes, Map<FrameworkOnDevice, Integer> waitingForSlot) {
             waitingShown.add(waitingForSlot);
+            workerNodesShown.add(workerNodes);
         }
 
         @Override

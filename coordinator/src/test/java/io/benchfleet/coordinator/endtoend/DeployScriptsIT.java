@@ -9,11 +9,12 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The shell scripts of deploy/ and bench/orchestration: clean under shellcheck (bin/setup installs it), and bad input is one line + exit 2. */
+/** The shell scripts of deploy/, bench/ and bin/: clean under shellcheck (bin/setup installs it), and bad input is one line + exit 2. */
 class DeployScriptsIT {
 
     private static final List<String> SCRIPTS = List.of("deploy/gen-certs", "deploy/slurm/benchfleet-workers.sbatch",
-            "bench/orchestration");
+            "bench/orchestration", "bench/framework-fidelity", "bin/setup",
+            "worker-node/trainer-pytorch/run-tests");
 
     @TempDir
     Path dir;
@@ -45,6 +46,17 @@ class DeployScriptsIT {
         assertThat(exitCode).isEqualTo(2);
         assertThat(Benchfleet.read(dir.resolve("out.txt")).strip())
                 .isEqualTo("orchestration: TASKS=many: expected a whole number >= 1");
+    }
+
+    @Test
+    void theFidelityBenchmarkRefusesABadSettingWithOneLine() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Benchfleet.HOME.resolve("bench/framework-fidelity").toString());
+        builder.environment().put("EPOCHS", "1");
+        int exitCode = run(builder);
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(Benchfleet.read(dir.resolve("out.txt")).strip())
+                .isEqualTo("framework-fidelity: EPOCHS=1: expected a whole number >= 2 (epoch 1 is a warm-up)");
     }
 
     private int run(List<String> line) throws Exception {

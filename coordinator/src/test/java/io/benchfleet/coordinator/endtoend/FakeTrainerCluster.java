@@ -21,15 +21,19 @@ import java.util.function.BooleanSupplier;
 /**
  * A coordinator and worker nodes started through {@code bin/} as a user would, with a fake trainer
  * so that the cluster paths take seconds: a shell script that the worker nodes run in place of the
- * DL4J trainer JVM (the hidden {@code --trainer-command}). For each attempt it looks up what to do
+ * DL4J trainer JVM ({@code --trainer dl4j=SCRIPT}). For each attempt it looks up what to do
  * in a plan, by the task's repetition and the attempt's number: {@code finish SECONDS},
  * {@code crash}, {@code bad-input}, {@code hang}, {@code fail KIND} (a failed event of that kind),
- * {@code print LINE} (that line on stdout, then exit 0), {@code long-line} (a 2 MiB line) or
- * {@code silent} (exit 0 without a final event); {@code if-set VARIABLE ACTION} does ACTION where the
+ * {@code print LINE} (that line on stdout, then exit 0), {@code long-line} (a 2 MiB line),
+ * {@code silent} (exit 0 without a final event) or {@code speak-protocol N} (its started line says trainer
+ * protocol version N, then it hangs); {@code if-set VARIABLE ACTION} does ACTION where the
  * worker node's environment has VARIABLE, and finishes elsewhere; without a line it finishes at once. Each start
  * is written to {@code trainer.log} as {@code start ATTEMPT_ID PID}. Its backend is {@code fake}, or
  * {@code fake on GPU N} when the worker node pinned it to GPU N. Like every trainer it ends at once, with
  * whatever it started, when its stdin reaches its end: its worker node is gone.
+ * <p>
+ * The worker nodes prepare each task's data partition before they start its trainer, as for any trainer: the
+ * sweeps train on a small MNIST in the real format ({@link IdxFixture}) in this cluster's data folder.
  */
 final class FakeTrainerCluster implements AutoCloseable {
 
@@ -55,13 +59,15 @@ final class FakeTrainerCluster implements AutoCloseable {
              me=$(exec sh -c 'echo $PPID')
              [ "$(ps -o ppid= -p "$me" | tr -d ' ')" = "$$" ] && kill -KILL $(pgrep -P $$ | grep -vx "$me") $$
             ) >/dev/null 2>&1 &
-            echo '{"event":"started","pid":'$$',"threads":1,"backend":"fake'"${CUDA_VISIBLE_DEVICES:+ on GPU $CUDA_VISIBLE_DEVICES}"'","layerHelpers":[],"parameters":10,"trainSamples":5,"testSamples":3,"startupSeconds":0.1}'
             set -- $action
             [ "$1" = if-set ] && { if [ -n "$(printenv "$2")" ]; then shift 2; else set -- finish; fi; }
+            protocol=1
+            [ "$1" = speak-protocol ] && protocol=$2
+            echo '{"event":"started","protocolVersion":'"$protocol"',"framework":"dl4j","frameworkVersion":"fake","pid":'$$',"threads":1,"backend":"fake'"${CUDA_VISIBLE_DEVICES:+ on GPU $CUDA_VISIBLE_DEVICES}"'","layerHelpers":[],"parameters":10,"trainSamples":5,"testSamples":3,"startupSeconds":0.1}'
             case "$1" in
               crash) echo "fake native crash in attempt $attempt" >&2; exit 3 ;;
               bad-input) echo '{"event":"failed","kind":"BAD_INPUT","message":"fake corrupt data"}' ;;
-              hang) exec sleep 600 ;;
+              hang|speak-protocol) exec sleep 600 ;;
               fail) echo '{"event":"failed","kind":"'"$2"'","message":"fake failure of kind '"$2"'"}' ;;
               print) shift; echo "$*" ;;
               long-line) head -c 2097152 /dev/zero | tr '\\0' 'x'; echo ;;
@@ -71,7 +77,12 @@ final class FakeTrainerCluster implements AutoCloseable {
             esac
             """;
 
+    /** Enough for the fake trainer, which reads none of it; a partition of it is written in milliseconds. */
+    private static final int TRAIN_IMAGES = 100;
+    private static final int TEST_IMAGES = 20;
+
     private final Path dir;
+    private final Path data;
     private final Path trainer;
     private final Path plan;
     private final Path trainerLog;
@@ -79,6 +90,8 @@ final class FakeTrainerCluster implements AutoCloseable {
 
     FakeTrainerCluster(Path dir, String... planLines) throws IOException {
         this.dir = dir;
+        this.data = dir.resolve("data");
+        IdxFixture.writeMnist(data, TRAIN_IMAGES, TEST_IMAGES);
         this.plan = Files.write(dir.resolve("plan.txt"), List.of(planLines));
         this.trainerLog = dir.resolve("trainer.log");
         Files.createFile(trainerLog);
@@ -87,7 +100,7 @@ final class FakeTrainerCluster implements AutoCloseable {
         Files.setPosixFilePermissions(trainer, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
-    /** A sweep of {@code repetitions} tasks, one per repetition, with the sweep keys given. */
+    /** A sweep of {@code repetitions} tasks, one per repetition, with the sweep keys given, on this cluster's data. */
     Path sweepFile(String name, int repetitions, String extraSweepKeys) throws IOException {
         return Files.writeString(dir.resolve(name), """
                 sweep {
@@ -98,8 +111,9 @@ final class FakeTrainerCluster implements AutoCloseable {
                   training { epochs = 1 }
                   %s
                 }
+                data-dir = "%s"
                 metrics { interval = 200ms }
-                """.formatted(repetitions, extraSweepKeys));
+                """.formatted(repetitions, extraSweepKeys, data));
     }
 
     Process coordinator(String output, String... args) throws IOException {
@@ -115,8 +129,8 @@ final class FakeTrainerCluster implements AutoCloseable {
     Process worker(String output, int coordinatorPort, int port, Map<String, String> environment, String... extraArgs)
             throws IOException {
         List<String> args = new ArrayList<>(List.of("--join", "127.0.0.1:" + coordinatorPort,
-                "--port", Integer.toString(port), "--cores", "1", "--trainer-command", trainer.toString(),
-                "--log-file", dir.resolve(output + ".log").toString()));
+                "--port", Integer.toString(port), "--cores", "1", "--trainer", "dl4j=" + trainer,
+                "--partition-dir", dir.resolve("partitions").toString(), "--log-file", dir.resolve(output + ".log").toString()));
         args.addAll(List.of(extraArgs));
         return start("worker-node", "JAVA_OPTS_WORKER", output, args, environment);
     }

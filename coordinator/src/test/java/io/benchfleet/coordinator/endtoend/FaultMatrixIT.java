@@ -52,7 +52,7 @@ class FaultMatrixIT {
                     "--run-dir", runDir.toString(), "--local-workers", "0", "--min-workers", "2", "--port", Integer.toString(port));
             fleet.worker("steady", port, Benchfleet.freePort());
             Process victim = Benchfleet.start(dir.resolve("victim.out"), "worker-node", "--join", "127.0.0.1:" + port,
-                    "--port", Integer.toString(victimPort), "--cores", "1", "--trainer-command", stillLoadingTrainer().toString(),
+                    "--port", Integer.toString(victimPort), "--cores", "1", "--trainer", "dl4j=" + stillLoadingTrainer(),
                     "--log-file", dir.resolve("victim.log").toString());
             try {
                 FakeTrainerCluster.await("an attempt running on the victim", GENEROUS,

@@ -57,7 +57,7 @@ class GpuSlotsIT {
             FakeTrainerCluster.await("the cpu task done and the gpu task waiting", Duration.ofSeconds(60), () ->
                     FakeTrainerCluster.query(runDir, "SELECT COUNT(*) FROM attempts WHERE status = 'succeeded'").orElse("0").equals("1"));
             FakeTrainerCluster.await("the progress line saying so", Duration.ofSeconds(10),
-                    () -> outputOf(fleet, "coordinator").contains("1 task waits for a gpu slot"));
+                    () -> outputOf(fleet, "coordinator").contains("1 dl4j/gpu task waits for a slot that runs it"));
             assertThat(FakeTrainerCluster.query(runDir, "SELECT COUNT(*) FROM attempts")).hasValue("1");
 
             fleet.worker("gpu-node", port, Benchfleet.freePort(), "--nvidia-smi", fakeNvidiaSmi().toString());

@@ -2,9 +2,11 @@ package io.benchfleet.coordinator.queue;
 
 import io.benchfleet.protocol.architecture.Optimizer;
 import io.benchfleet.protocol.cluster.CoordinatorCommand.RegisterWorker;
+import io.benchfleet.protocol.cluster.FrameworkOffer;
 import io.benchfleet.protocol.cluster.HostInfo;
 import io.benchfleet.protocol.cluster.SlotName;
 import io.benchfleet.protocol.sweep.Device;
+import io.benchfleet.protocol.sweep.Framework;
 import io.benchfleet.protocol.sweep.TaskSpec;
 import io.benchfleet.protocol.sweep.TrainingSettings;
 import io.benchfleet.protocol.trainer.TrainerEvent;
@@ -26,6 +28,13 @@ class FleetTest {
     private static final Fleet.Node NODE_B = new Fleet.Node("pekko://benchfleet@10.0.0.2:2552");
     private static final Fleet.Node NODE_C = new Fleet.Node("pekko://benchfleet@10.0.0.3:2552");
     private static final int NO_MIN_WORKERS = 0;
+    private static final FrameworkOffer DL4J = new FrameworkOffer(Framework.DL4J, "1.0.0-M2.1", List.of(Device.CPU, Device.GPU));
+    private static final FrameworkOffer PYTORCH_ON_CPU = new FrameworkOffer(Framework.PYTORCH, "1.13.0a0", List.of(Device.CPU));
+    private static final FrameworkOffer PYTORCH = new FrameworkOffer(Framework.PYTORCH, "1.13.0a0", List.of(Device.CPU, Device.GPU));
+    private static final FrameworkOnDevice DL4J_CPU = new FrameworkOnDevice(Framework.DL4J, Device.CPU);
+    private static final FrameworkOnDevice DL4J_GPU = new FrameworkOnDevice(Framework.DL4J, Device.GPU);
+    private static final FrameworkOnDevice PYTORCH_CPU = new FrameworkOnDevice(Framework.PYTORCH, Device.CPU);
+    private static final FrameworkOnDevice PYTORCH_GPU = new FrameworkOnDevice(Framework.PYTORCH, Device.GPU);
 
     private static TaskSpec task(int repetition, Device device) {
         return task("mnist", repetition, device);
@@ -34,6 +43,10 @@ class FleetTest {
     private static TaskSpec task(String dataset, int repetition, Device device) {
         return new TaskSpec(dataset, "mlp-small", device, "standard", 0, repetition, repetition,
                 new TrainingSettings(1, 128, 0, Optimizer.of(Optimizer.Kind.ADAM, 0.001)));
+    }
+
+    private static TaskSpec pytorch(int repetition, Device device) {
+        return task(repetition, device).withFramework(Framework.PYTORCH);
     }
 
     private static TrainerEvent failure(FailureKind kind) {
@@ -49,14 +62,29 @@ class FleetTest {
         return new Fleet.Slot<>(workerId, name, node, workerId + "/" + name);
     }
 
+    /** A worker node that runs DL4J on every device it has slots of. */
     private static RegisterWorker worker(String workerId, SlotName... slots) {
-        return new RegisterWorker(workerId, HOST, List.of(slots));
+        return worker(workerId, List.of(DL4J), slots);
+    }
+
+    private static RegisterWorker worker(String workerId, List<FrameworkOffer> frameworks, SlotName... slots) {
+        return new RegisterWorker(workerId, HOST, List.of(slots), frameworks);
+    }
+
+    /** A fleet whose worker nodes {@code dl4jWorkers} registered with one cpu slot each. */
+    private static Fleet<String> fleet(WorkQueue queue, int minWorkers, boolean failUnschedulable,
+                                       String... dl4jWorkers) {
+        Fleet<String> fleet = new Fleet<>(queue, minWorkers, failUnschedulable);
+        for (String workerId : dl4jWorkers) {
+            fleet.register(worker(workerId, SlotName.cpu()));
+        }
+        return fleet;
     }
 
     @Test
     void aSlotGetsAQueuedTaskOfItsDeviceAsAnOffer() {
         WorkQueue queue = queue(task(1, Device.CPU));
-        Fleet<String> fleet = new Fleet<>(queue, NO_MIN_WORKERS, false);
+        Fleet<String> fleet = fleet(queue, NO_MIN_WORKERS, false, "w1");
         Fleet.Slot<String> slot = slot("w1", SlotName.cpu(), NODE_A);
 
         Fleet.Offer<String> offer = fleet.request(slot).orElseThrow();
@@ -69,35 +97,86 @@ class FleetTest {
 
     @Test
     void anOfferNamesTheHardwareOfTheWorkerNodeThatRegistered() {
-        Fleet<String> fleet = new Fleet<>(queue(task(1, Device.CPU), task(2, Device.CPU)), NO_MIN_WORKERS, false);
-        fleet.register(worker("registered", SlotName.cpu()));
+        Fleet<String> fleet = fleet(queue(task(1, Device.CPU)), NO_MIN_WORKERS, false, "registered");
 
-        Fleet.Offer<String> known = fleet.request(slot("registered", SlotName.cpu(), NODE_A)).orElseThrow();
-        Fleet.Offer<String> unknown = fleet.request(slot("not-yet", SlotName.cpu(), NODE_B)).orElseThrow();
+        Fleet.Offer<String> offer = fleet.request(slot("registered", SlotName.cpu(), NODE_A)).orElseThrow();
 
-        assertThat(known.device()).isEqualTo(new AttemptDevice("EPYC, 2 cores", "", ""));
-        assertThat(unknown.device()).isEqualTo(AttemptDevice.NONE);
+        assertThat(offer.device()).isEqualTo(new AttemptDevice("EPYC, 2 cores", "", ""));
     }
 
     @Test
-    void theOfferedDevicesAreThoseOfTheRegisteredSlots() {
+    void aSlotWhoseWorkerNodeHasNotRegisteredWaitsUntilItDoes() {
+        Fleet<String> fleet = new Fleet<>(queue(task(1, Device.CPU)), NO_MIN_WORKERS, false);
+        Fleet.Slot<String> early = slot("not-yet", SlotName.cpu(), NODE_A);
+        boolean offeredBeforeRegistering = fleet.request(early).isPresent();
+
+        fleet.register(worker("not-yet", SlotName.cpu()));
+
+        assertThat(offeredBeforeRegistering).as("what its node runs is not known yet").isFalse();
+        assertThat(fleet.offersToWaitingSlots()).singleElement().satisfies(offer -> {
+            assertThat(offer.slot()).isEqualTo(early);
+            assertThat(offer.device()).isEqualTo(new AttemptDevice("EPYC, 2 cores", "", ""));
+        });
+    }
+
+    @Test
+    void whatTheClusterRunsIsEachFrameworkOnTheDevicesOfItsNodesSlots() {
         Fleet<String> fleet = new Fleet<>(queue(), NO_MIN_WORKERS, false);
 
-        fleet.register(worker("cpu-node", SlotName.cpu(0), SlotName.cpu(1)));
-        fleet.register(worker("gpu-node", SlotName.cpu(), SlotName.gpu(0)));
+        fleet.register(worker("cpu-node", List.of(DL4J, PYTORCH), SlotName.cpu(0), SlotName.cpu(1)));
+        fleet.register(worker("gpu-node", List.of(DL4J, PYTORCH_ON_CPU), SlotName.cpu(), SlotName.gpu(0)));
 
-        assertThat(fleet.offeredDevices()).containsExactlyInAnyOrder(Device.CPU, Device.GPU);
+        assertThat(fleet.offered()).containsExactlyInAnyOrder(DL4J_CPU, DL4J_GPU, PYTORCH_CPU);
     }
 
     @Test
     void saysWhichQueuedTasksNoSlotCanRunOnlyOnceAWorkerNodeRegistered() {
-        Fleet<String> fleet = new Fleet<>(queue(task(1, Device.GPU), task(2, Device.CPU)), NO_MIN_WORKERS, false);
-        Map<Device, Integer> beforeRegistering = fleet.waitingForSlot();
+        Fleet<String> fleet = new Fleet<>(queue(task(1, Device.GPU), task(2, Device.CPU), pytorch(3, Device.CPU),
+                pytorch(4, Device.CPU)), NO_MIN_WORKERS, false);
+        Map<FrameworkOnDevice, Integer> beforeRegistering = fleet.waitingForSlot();
 
         fleet.register(worker("cpu-node", SlotName.cpu()));
 
         assertThat(beforeRegistering).isEmpty();
-        assertThat(fleet.waitingForSlot()).isEqualTo(Map.of(Device.GPU, 1));
+        assertThat(fleet.waitingForSlot()).isEqualTo(Map.of(DL4J_GPU, 1, PYTORCH_CPU, 2));
+    }
+
+    @Test
+    void aSlotGetsOnlyTasksOfAFrameworkItsWorkerNodeRunsOnTheSlotsDevice() {
+        WorkQueue queue = queue(pytorch(1, Device.GPU), pytorch(2, Device.CPU), task(3, Device.CPU), task(4, Device.GPU));
+        Fleet<String> fleet = new Fleet<>(queue, NO_MIN_WORKERS, false);
+        fleet.register(worker("dl4j-node", List.of(DL4J), SlotName.cpu()));
+        fleet.register(worker("torch-node", List.of(PYTORCH), SlotName.cpu(), SlotName.gpu(0)));
+
+        Optional<Fleet.Offer<String>> dl4jCpu = fleet.request(slot("dl4j-node", SlotName.cpu(), NODE_A));
+        Optional<Fleet.Offer<String>> torchCpu = fleet.request(slot("torch-node", SlotName.cpu(), NODE_B));
+        Optional<Fleet.Offer<String>> torchGpu = fleet.request(slot("torch-node", SlotName.gpu(0), NODE_B));
+        Optional<Fleet.Offer<String>> torchGpuAgain = fleet.request(slot("torch-node", SlotName.gpu(0), NODE_B));
+
+        assertThat(dl4jCpu).map(offer -> offer.attempt().task()).contains(task(3, Device.CPU));
+        assertThat(torchCpu).map(offer -> offer.attempt().task()).contains(pytorch(2, Device.CPU));
+        assertThat(torchGpu).map(offer -> offer.attempt().task()).contains(pytorch(1, Device.GPU));
+        assertThat(torchGpuAgain).as("the dl4j/gpu task needs a node that runs DL4J on a GPU").isEmpty();
+        assertThat(fleet.waitingForSlot()).isEqualTo(Map.of(DL4J_GPU, 1));
+    }
+
+    @Test
+    void aFrameworkOfferedOnADeviceTheNodeHasNoSlotOfRunsNothingThere() {
+        WorkQueue queue = queue(pytorch(1, Device.GPU));
+        Fleet<String> fleet = new Fleet<>(queue, NO_MIN_WORKERS, false);
+        fleet.register(worker("cpu-node", List.of(PYTORCH), SlotName.cpu()));
+
+        assertThat(fleet.request(slot("cpu-node", SlotName.cpu(), NODE_A))).isEmpty();
+        assertThat(fleet.waitingForSlot()).isEqualTo(Map.of(PYTORCH_GPU, 1));
+    }
+
+    @Test
+    void aWorkerNodeThatRegistersWithoutAFrameworkGetsNoTask() {
+        Fleet<String> fleet = new Fleet<>(queue(task(1, Device.CPU)), NO_MIN_WORKERS, false);
+        fleet.register(worker("bare", List.of(), SlotName.cpu()));
+
+        assertThat(fleet.request(slot("bare", SlotName.cpu(), NODE_A))).isEmpty();
+        assertThat(fleet.waitingForSlot()).isEqualTo(Map.of(DL4J_CPU, 1));
     }
 
     @Test
@@ -112,7 +191,7 @@ class FleetTest {
     @Test
     void aSlotThatGetsNothingWaitsAndGetsATaskOnceOneIsQueuedAgain() {
         WorkQueue queue = queue(task(1, Device.CPU));
-        Fleet<String> fleet = new Fleet<>(queue, NO_MIN_WORKERS, false);
+        Fleet<String> fleet = fleet(queue, NO_MIN_WORKERS, false, "w1", "w2");
         Attempt running = fleet.request(slot("w1", SlotName.cpu(), NODE_A)).orElseThrow().attempt();
         Fleet.Slot<String> waiting = slot("w2", SlotName.cpu(), NODE_B);
         boolean offeredAtOnce = fleet.request(waiting).isPresent();
@@ -135,6 +214,7 @@ class FleetTest {
     void waitingSlotsGetTasksInTheOrderTheyAskedAndOnlyOfTheirDevice() {
         WorkQueue queue = queue(task(1, Device.CPU), task(2, Device.CPU));
         Fleet<String> fleet = new Fleet<>(queue, 1, false);
+        fleet.register(worker("w1", SlotName.gpu(0), SlotName.cpu(0), SlotName.cpu(1)));
         Fleet.Slot<String> gpu = slot("w1", SlotName.gpu(0), NODE_A);
         Fleet.Slot<String> first = slot("w1", SlotName.cpu(0), NODE_A);
         Fleet.Slot<String> second = slot("w1", SlotName.cpu(1), NODE_A);
@@ -153,7 +233,7 @@ class FleetTest {
 
     @Test
     void noTaskGoesOutUntilMinWorkersWorkerNodesAreListed() {
-        Fleet<String> fleet = new Fleet<>(queue(task(1, Device.CPU), task(2, Device.CPU)), 2, false);
+        Fleet<String> fleet = fleet(queue(task(1, Device.CPU), task(2, Device.CPU)), 2, false, "w1", "w2");
         Fleet.Slot<String> early = slot("w1", SlotName.cpu(), NODE_A);
 
         fleet.listed(List.of(NODE_A));
@@ -171,7 +251,7 @@ class FleetTest {
     @Test
     void theMinWorkersGateHoldsBackOnlyTheFirstTask() {
         WorkQueue queue = queue(task(1, Device.CPU), task(2, Device.CPU), task(3, Device.CPU));
-        Fleet<String> fleet = new Fleet<>(queue, 2, false);
+        Fleet<String> fleet = fleet(queue, 2, false, "lost", "alive");
         fleet.listed(List.of(NODE_A, NODE_B));
         Attempt lost = fleet.request(slot("lost", SlotName.cpu(), NODE_A)).orElseThrow().attempt();
         fleet.request(slot("alive", SlotName.cpu(), NODE_B)).orElseThrow();
@@ -190,7 +270,8 @@ class FleetTest {
     @Test
     void aRemovedNodeGivesUpItsRunningAttemptsAsWorkerLost() {
         WorkQueue queue = queue(task(1, Device.CPU), task(2, Device.CPU), task(3, Device.CPU));
-        Fleet<String> fleet = new Fleet<>(queue, NO_MIN_WORKERS, false);
+        Fleet<String> fleet = fleet(queue, NO_MIN_WORKERS, false, "alive");
+        fleet.register(worker("lost", SlotName.cpu(0), SlotName.cpu(1)));
         Attempt onLost = fleet.request(slot("lost", SlotName.cpu(0), NODE_A)).orElseThrow().attempt();
         Attempt endedOnLost = fleet.request(slot("lost", SlotName.cpu(1), NODE_A)).orElseThrow().attempt();
         fleet.request(slot("alive", SlotName.cpu(), NODE_B)).orElseThrow();
@@ -219,7 +300,7 @@ class FleetTest {
         Attempt lost = fleet.removed(NODE_A).get(0).attempt();
         fleet.end(lost.id(), new TrainerEvent.Failed(FailureKind.WORKER_LOST, "gone"));
 
-        assertThat(fleet.offeredDevices()).containsExactly(Device.CPU);
+        assertThat(fleet.offered()).containsExactly(DL4J_CPU);
         assertThat(fleet.offersToWaitingSlots()).as("only the remaining node's slot still waits")
                 .extracting(Fleet.Offer::slot).containsExactly(stays);
     }
@@ -246,8 +327,8 @@ class FleetTest {
             assertThat(given.attempt().workerId()).isEqualTo(Fleet.UNSCHEDULED_BY);
             assertThat(given.attempt().slot()).isEmpty();
             assertThat(given.failure().kind()).isEqualTo(FailureKind.UNSCHEDULABLE);
-            assertThat(given.failure().message()).isEqualTo("no worker node offered a gpu slot by the time every"
-                    + " other task had ended (--fail-unschedulable); slots offered: [cpu]");
+            assertThat(given.failure().message()).isEqualTo("no worker node offered a slot that runs dl4j/gpu by the"
+                    + " time every other task had ended (--fail-unschedulable); the worker nodes run [dl4j/cpu]");
         });
         assertThat(queue.progress()).isEqualTo(new Progress(0, 2, 0, 0));
     }
@@ -309,7 +390,7 @@ class FleetTest {
         assertThat(givenUp).allSatisfy(given -> {
             assertThat(given.attempt().workerId()).isEqualTo(Fleet.UNSCHEDULED_BY);
             assertThat(given.failure().kind()).isEqualTo(FailureKind.DATA_UNAVAILABLE);
-            assertThat(given.failure().message()).isEqualTo("no registered worker node with a cpu slot can run it:"
+            assertThat(given.failure().message()).isEqualTo("no registered worker node that runs dl4j/cpu can run it:"
                     + " w1 has no readable copy of mnist; w2 has no readable copy of mnist");
         });
         givenUp.forEach(given -> assertThat(fleet.end(given.attempt().id(), given.failure()).orElseThrow().retried())
@@ -351,8 +432,8 @@ class FleetTest {
         fleet.removed(NODE_B).forEach(lost -> fleet.end(lost.attempt().id(), lost.failure()));
 
         assertThat(fleet.unschedulable()).extracting(given -> given.failure().message()).containsExactly(
-                "no registered worker node with a cpu slot can run it: without-data has no readable copy of mnist",
-                "no registered worker node with a cpu slot can run it: without-data has no readable copy of mnist");
+                "no registered worker node that runs dl4j/cpu can run it: without-data has no readable copy of mnist",
+                "no registered worker node that runs dl4j/cpu can run it: without-data has no readable copy of mnist");
     }
 
     @Test
@@ -372,7 +453,7 @@ class FleetTest {
             assertThat(given.attempt().task()).isEqualTo(corrupt.task());
             assertThat(given.failure().kind()).isEqualTo(FailureKind.BAD_INPUT);
             assertThat(given.failure().message())
-                    .isEqualTo("no registered worker node with a cpu slot can run it: corrupt found its data corrupt");
+                    .isEqualTo("no registered worker node that runs dl4j/cpu can run it: corrupt found its data corrupt");
         });
     }
 
@@ -387,5 +468,58 @@ class FleetTest {
 
         assertThat(fleet.unschedulable()).extracting(given -> given.failure().kind())
                 .containsExactly(FailureKind.DATA_UNAVAILABLE, FailureKind.UNSCHEDULABLE);
+    }
+
+    @Test
+    void withTheFlagTasksOfAFrameworkNoNodeRunsFailNamingItAndWhatTheNodesRun() {
+        WorkQueue queue = queue(task(1, Device.CPU), pytorch(1, Device.CPU), pytorch(2, Device.GPU));
+        Fleet<String> fleet = new Fleet<>(queue, NO_MIN_WORKERS, true);
+        fleet.register(worker("dl4j-node", List.of(DL4J), SlotName.cpu(), SlotName.gpu(0)));
+        List<Fleet.GivenUp> whileTheDl4jTaskIsQueued = fleet.unschedulable();
+        Attempt dl4j = fleet.request(slot("dl4j-node", SlotName.cpu(), NODE_A)).orElseThrow().attempt();
+
+        fleet.end(dl4j.id(), FINISHED);
+        List<Fleet.GivenUp> unschedulable = fleet.unschedulable();
+
+        assertThat(whileTheDl4jTaskIsQueued).isEmpty();
+        assertThat(unschedulable).extracting(given -> given.failure().kind()).containsOnly(FailureKind.UNSCHEDULABLE);
+        assertThat(unschedulable).extracting(given -> given.failure().message()).containsExactly(
+                "no worker node offered a slot that runs pytorch/cpu by the time every other task had ended"
+                        + " (--fail-unschedulable); the worker nodes run [dl4j/cpu, dl4j/gpu]",
+                "no worker node offered a slot that runs pytorch/gpu by the time every other task had ended"
+                        + " (--fail-unschedulable); the worker nodes run [dl4j/cpu, dl4j/gpu]");
+    }
+
+    @Test
+    void aTaskWhoseDataNoNodeRunningItsFrameworkCanReadFailsWhileOtherFrameworksGoOn() {
+        WorkQueue queue = queue(pytorch(1, Device.CPU), pytorch(2, Device.CPU), task(1, Device.CPU));
+        Fleet<String> fleet = new Fleet<>(queue, NO_MIN_WORKERS, false);
+        fleet.register(worker("both", List.of(DL4J, PYTORCH), SlotName.cpu()));
+        fleet.register(worker("dl4j-only", List.of(DL4J), SlotName.cpu()));
+        Attempt unavailable = fleet.request(slot("both", SlotName.cpu(), NODE_A)).orElseThrow().attempt();
+
+        fleet.end(unavailable.id(), failure(FailureKind.DATA_UNAVAILABLE));
+        List<Fleet.GivenUp> givenUp = fleet.unschedulable();
+
+        assertThat(givenUp).extracting(given -> given.attempt().task())
+                .containsExactly(pytorch(1, Device.CPU), pytorch(2, Device.CPU));
+        assertThat(givenUp).extracting(given -> given.failure().message()).containsOnly(
+                "no registered worker node that runs pytorch/cpu can run it: both has no readable copy of mnist");
+        assertThat(fleet.request(slot("dl4j-only", SlotName.cpu(), NODE_B))).map(offer -> offer.attempt().task())
+                .as("another node that runs DL4J may have the data").contains(task(1, Device.CPU));
+    }
+
+    @Test
+    void aTaskGivenUpAsUnschedulableRetiresItsPartitionOnceEnded() {
+        WorkQueue queue = queue(task(1, Device.GPU));
+        Fleet<String> fleet = new Fleet<>(queue, NO_MIN_WORKERS, true);
+        fleet.register(worker("cpu-node", SlotName.cpu()));
+
+        Fleet.GivenUp unschedulable = fleet.unschedulable().get(0);
+        List<String> beforeItEnded = queue.takeRetiredPartitions();
+        fleet.end(unschedulable.attempt().id(), unschedulable.failure());
+
+        assertThat(beforeItEnded).isEmpty();
+        assertThat(queue.takeRetiredPartitions()).containsExactly(task(1, Device.GPU).partitionKey());
     }
 }

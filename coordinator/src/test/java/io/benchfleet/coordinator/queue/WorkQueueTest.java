@@ -5,6 +5,7 @@ import io.benchfleet.protocol.architecture.Optimizer;
 import io.benchfleet.protocol.trainer.TrainerEvent;
 import io.benchfleet.protocol.trainer.TrainerEvent.FailureKind;
 import io.benchfleet.protocol.sweep.Device;
+import io.benchfleet.protocol.sweep.Framework;
 import io.benchfleet.protocol.sweep.TaskSpec;
 import io.benchfleet.protocol.sweep.TrainingSettings;
 import org.junit.jupiter.api.Test;
@@ -32,9 +33,20 @@ class WorkQueueTest {
                 new TrainingSettings(1, 128, 0, Optimizer.of(Optimizer.Kind.ADAM, 0.001)));
     }
 
-    /** Worker nodes with one cpu slot each, registered under these ids. */
+    private static final FrameworkOnDevice DL4J_CPU = new FrameworkOnDevice(Framework.DL4J, Device.CPU);
+    private static final FrameworkOnDevice DL4J_GPU = new FrameworkOnDevice(Framework.DL4J, Device.GPU);
+    private static final FrameworkOnDevice PYTORCH_CPU = new FrameworkOnDevice(Framework.PYTORCH, Device.CPU);
+    /** What a worker node that runs DL4J alone, on cpu and gpu slots, runs. */
+    private static final Set<FrameworkOnDevice> DL4J = Set.of(DL4J_CPU, DL4J_GPU);
+    private static final Set<FrameworkOnDevice> DL4J_AND_PYTORCH_ON_CPU = Set.of(DL4J_CPU, PYTORCH_CPU);
+
+    private static TaskSpec pytorch(int repetition, Device device) {
+        return task(repetition, device).withFramework(Framework.PYTORCH);
+    }
+
+    /** Worker nodes with one cpu slot each that runs DL4J, registered under these ids. */
     private static WorkerNodes cpuNodes(String... workerIds) {
-        return new WorkerNodes(Arrays.stream(workerIds).collect(Collectors.toMap(id -> id, id -> Set.of(Device.CPU))));
+        return new WorkerNodes(Arrays.stream(workerIds).collect(Collectors.toMap(id -> id, id -> Set.of(DL4J_CPU))));
     }
 
     private static final WorkerNodes NO_NODES = cpuNodes();
@@ -53,8 +65,8 @@ class WorkQueueTest {
     void handsOutTasksInSweepOrderAsNumberedAttempts() {
         WorkQueue queue = queue(List.of(task(1, Device.CPU), task(2, Device.CPU)));
 
-        Attempt first = queue.assign("w1", SlotName.cpu()).orElseThrow();
-        Attempt second = queue.assign("w2", SlotName.cpu()).orElseThrow();
+        Attempt first = queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow();
+        Attempt second = queue.assign("w2", SlotName.cpu(), DL4J).orElseThrow();
 
         assertThat(first.task()).isEqualTo(task(1, Device.CPU));
         assertThat(first.id()).isEqualTo(task(1, Device.CPU).id() + "-a1");
@@ -66,35 +78,75 @@ class WorkQueueTest {
     @Test
     void answersNoneNowWhenNothingIsQueued() {
         WorkQueue queue = queue(List.of(task(1, Device.CPU)));
-        queue.assign("w1", SlotName.cpu());
+        queue.assign("w1", SlotName.cpu(), DL4J);
 
-        assertThat(queue.assign("w2", SlotName.cpu())).isEmpty();
+        assertThat(queue.assign("w2", SlotName.cpu(), DL4J)).isEmpty();
     }
 
     @Test
     void aSlotOnlyGetsTasksOfItsDevice() {
         WorkQueue queue = queue(List.of(task(1, Device.GPU), task(2, Device.CPU)));
 
-        assertThat(queue.assign("w1", SlotName.cpu()).orElseThrow().task().device()).isEqualTo(Device.CPU);
-        assertThat(queue.assign("w1", SlotName.cpu())).isEmpty();
-        assertThat(queue.assign("w2", SlotName.gpu(0)).orElseThrow().task().device()).isEqualTo(Device.GPU);
+        assertThat(queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow().task().device()).isEqualTo(Device.CPU);
+        assertThat(queue.assign("w1", SlotName.cpu(), DL4J)).isEmpty();
+        assertThat(queue.assign("w2", SlotName.gpu(0), DL4J).orElseThrow().task().device()).isEqualTo(Device.GPU);
     }
 
     @Test
-    void countsTheQueuedTasksNoOfferedDeviceCanRun() {
-        WorkQueue queue = queue(List.of(task(1, Device.GPU), task(2, Device.CPU), task(3, Device.GPU)));
+    void countsTheQueuedTasksNoOfferedFrameworkOnDeviceCanRun() {
+        WorkQueue queue = queue(List.of(task(1, Device.GPU), task(2, Device.CPU), task(3, Device.GPU),
+                pytorch(1, Device.CPU)));
 
-        assertThat(queue.queuedWithout(Set.of(Device.CPU))).isEqualTo(Map.of(Device.GPU, 2));
-        assertThat(queue.queuedWithout(Set.of(Device.CPU, Device.GPU))).isEmpty();
+        assertThat(queue.queuedWithout(Set.of(DL4J_CPU))).isEqualTo(Map.of(DL4J_GPU, 2, PYTORCH_CPU, 1));
+        assertThat(queue.queuedWithout(Set.of(DL4J_CPU, DL4J_GPU, PYTORCH_CPU))).isEmpty();
+    }
+
+    @Test
+    void aSlotTakesTheTasksOfEveryFrameworkItsNodeRunsOnItsDeviceInSweepOrder() {
+        WorkQueue queue = queue(List.of(task(1, Device.CPU), pytorch(1, Device.CPU), pytorch(1, Device.GPU),
+                task(2, Device.CPU), pytorch(2, Device.CPU)));
+
+        List<TaskSpec> taken = List.of(
+                queue.assign("w1", SlotName.cpu(), DL4J_AND_PYTORCH_ON_CPU).orElseThrow().task(),
+                queue.assign("w1", SlotName.cpu(), DL4J_AND_PYTORCH_ON_CPU).orElseThrow().task(),
+                queue.assign("w1", SlotName.cpu(), DL4J_AND_PYTORCH_ON_CPU).orElseThrow().task(),
+                queue.assign("w1", SlotName.cpu(), DL4J_AND_PYTORCH_ON_CPU).orElseThrow().task());
+
+        assertThat(taken).containsExactly(task(1, Device.CPU), pytorch(1, Device.CPU), task(2, Device.CPU),
+                pytorch(2, Device.CPU));
+        assertThat(queue.assign("w1", SlotName.gpu(0), DL4J_AND_PYTORCH_ON_CPU))
+                .as("the node runs PyTorch on its cpu slots only").isEmpty();
+    }
+
+    @Test
+    void aSlotPassesOverTheTasksOfFrameworksItsNodeDoesNotRun() {
+        WorkQueue queue = queue(List.of(pytorch(1, Device.CPU), pytorch(2, Device.CPU), task(3, Device.CPU)));
+
+        assertThat(queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow().task()).isEqualTo(task(3, Device.CPU));
+        assertThat(queue.assign("w1", SlotName.cpu(), DL4J)).isEmpty();
+        assertThat(queue.progress()).isEqualTo(new Progress(0, 1, 0, 2));
+    }
+
+    @Test
+    void aRetryOfOneFrameworkGoesBeforeTheQueuedTasksOfAnother() {
+        WorkQueue queue = queue(List.of(pytorch(1, Device.CPU), task(2, Device.CPU), task(3, Device.CPU)));
+        Attempt first = queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow();
+
+        queue.end(first.id(), failure(FailureKind.CRASHED), NO_NODES);
+
+        assertThat(queue.assign("w2", SlotName.cpu(), DL4J_AND_PYTORCH_ON_CPU).orElseThrow().task())
+                .isEqualTo(task(2, Device.CPU));
+        assertThat(queue.assign("w2", SlotName.cpu(), DL4J_AND_PYTORCH_ON_CPU).orElseThrow().task())
+                .isEqualTo(pytorch(1, Device.CPU));
     }
 
     @Test
     void unschedulableTasksAreTakenOnlyOnceNothingElseCanRun() {
         WorkQueue queue = queue(List.of(task(1, Device.GPU), task(2, Device.CPU)));
-        Set<Device> cpuOnly = Set.of(Device.CPU);
+        Set<FrameworkOnDevice> cpuOnly = Set.of(DL4J_CPU);
 
         assertThat(queue.takeUnschedulable(cpuOnly, "coordinator")).as("a cpu task is still queued").isEmpty();
-        Attempt cpu = queue.assign("w1", SlotName.cpu()).orElseThrow();
+        Attempt cpu = queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow();
         assertThat(queue.takeUnschedulable(cpuOnly, "coordinator")).as("a cpu task still runs").isEmpty();
         queue.end(cpu.id(), FINISHED, NO_NODES);
 
@@ -110,15 +162,15 @@ class WorkQueueTest {
     void noTaskIsUnschedulableWhileItsDeviceIsOffered() {
         WorkQueue queue = queue(List.of(task(1, Device.GPU)));
 
-        assertThat(queue.takeUnschedulable(Set.of(Device.CPU, Device.GPU), "coordinator")).isEmpty();
-        assertThat(queue.assign("w1", SlotName.gpu(0))).isPresent();
+        assertThat(queue.takeUnschedulable(DL4J, "coordinator")).isEmpty();
+        assertThat(queue.assign("w1", SlotName.gpu(0), DL4J)).isPresent();
     }
 
     @Test
     void finishedAndFailedAttemptsEndTheirTasks() {
         WorkQueue queue = queue(List.of(task(1, Device.CPU), task(2, Device.CPU)));
-        Attempt first = queue.assign("w1", SlotName.cpu()).orElseThrow();
-        Attempt second = queue.assign("w1", SlotName.cpu()).orElseThrow();
+        Attempt first = queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow();
+        Attempt second = queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow();
 
         queue.end(first.id(), FINISHED, NO_NODES);
         queue.end(second.id(), FAILED, NO_NODES);
@@ -130,7 +182,7 @@ class WorkQueueTest {
     @Test
     void aSecondFinalEventForTheSameAttemptChangesNothing() {
         WorkQueue queue = queue(List.of(task(1, Device.CPU)));
-        Attempt attempt = queue.assign("w1", SlotName.cpu()).orElseThrow();
+        Attempt attempt = queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow();
         queue.end(attempt.id(), FINISHED, NO_NODES);
 
         assertThat(queue.end(attempt.id(), FAILED, NO_NODES)).isEmpty();
@@ -149,7 +201,7 @@ class WorkQueueTest {
     @Test
     void anEndedAttemptIsStillKnownForItsTrailingSamples() {
         WorkQueue queue = queue(List.of(task(1, Device.CPU)));
-        Attempt attempt = queue.assign("w1", SlotName.cpu()).orElseThrow();
+        Attempt attempt = queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow();
         queue.end(attempt.id(), FINISHED, NO_NODES);
 
         assertThat(queue.runningAttempt(attempt.id())).isEmpty();
@@ -159,10 +211,10 @@ class WorkQueueTest {
     @Test
     void aCrashedAttemptIsRetriedFirstAsTheNextAttemptNumber() {
         WorkQueue queue = queue(List.of(task(1, Device.CPU), task(2, Device.CPU)));
-        Attempt first = queue.assign("w1", SlotName.cpu()).orElseThrow();
+        Attempt first = queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow();
 
         WorkQueue.Ended ended = queue.end(first.id(), failure(FailureKind.CRASHED), NO_NODES).orElseThrow();
-        Attempt retry = queue.assign("w2", SlotName.cpu()).orElseThrow();
+        Attempt retry = queue.assign("w2", SlotName.cpu(), DL4J).orElseThrow();
 
         assertThat(ended.retried()).isTrue();
         assertThat(retry.task()).isEqualTo(first.task());
@@ -174,14 +226,14 @@ class WorkQueueTest {
     void infrastructureFailuresAreRetriedUntilMaxAttemptsThenTheTaskFails() {
         WorkQueue queue = queue(List.of(task(1, Device.CPU)));
 
-        queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(), failure(FailureKind.CRASHED), NO_NODES);
-        queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(), failure(FailureKind.TIMED_OUT), NO_NODES);
-        WorkQueue.Ended third = queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(),
+        queue.end(queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow().id(), failure(FailureKind.CRASHED), NO_NODES);
+        queue.end(queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow().id(), failure(FailureKind.TIMED_OUT), NO_NODES);
+        WorkQueue.Ended third = queue.end(queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow().id(),
                 failure(FailureKind.WORKER_LOST), NO_NODES).orElseThrow();
 
         assertThat(third.retried()).isFalse();
         assertThat(third.attempt().number()).isEqualTo(3);
-        assertThat(queue.assign("w1", SlotName.cpu())).isEmpty();
+        assertThat(queue.assign("w1", SlotName.cpu(), DL4J)).isEmpty();
         assertThat(queue.progress()).isEqualTo(new Progress(0, 0, 1, 0));
     }
 
@@ -190,7 +242,7 @@ class WorkQueueTest {
         for (FailureKind kind : List.of(FailureKind.BAD_INPUT, FailureKind.DIVERGED, FailureKind.ERROR)) {
             WorkQueue queue = queue(List.of(task(1, Device.CPU)));
 
-            WorkQueue.Ended ended = queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(), failure(kind), NO_NODES).orElseThrow();
+            WorkQueue.Ended ended = queue.end(queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow().id(), failure(kind), NO_NODES).orElseThrow();
 
             assertThat(ended.retried()).as(kind.name()).isFalse();
             assertThat(queue.progress()).as(kind.name()).isEqualTo(new Progress(0, 0, 1, 0));
@@ -202,8 +254,8 @@ class WorkQueueTest {
         WorkQueue queue = new WorkQueue(List.of(task(1, Device.CPU)), new AttemptLimits(1, Duration.ofMinutes(1)),
                 RunHistory.NONE);
 
-        queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(), failure(FailureKind.HANDED_BACK), NO_NODES);
-        Attempt second = queue.assign("w2", SlotName.cpu()).orElseThrow();
+        queue.end(queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow().id(), failure(FailureKind.HANDED_BACK), NO_NODES);
+        Attempt second = queue.assign("w2", SlotName.cpu(), DL4J).orElseThrow();
         WorkQueue.Ended crashed = queue.end(second.id(), failure(FailureKind.CRASHED), NO_NODES).orElseThrow();
 
         assertThat(second.number()).isEqualTo(2);
@@ -213,9 +265,9 @@ class WorkQueueTest {
     @Test
     void theAttemptsOfALostWorkerNodeAreTheOnesRunningOnIt() {
         WorkQueue queue = queue(List.of(task(1, Device.CPU), task(2, Device.CPU), task(3, Device.CPU)));
-        Attempt onLost = queue.assign("lost", SlotName.cpu()).orElseThrow();
-        queue.assign("alive", SlotName.cpu()).orElseThrow();
-        Attempt endedOnLost = queue.assign("lost", SlotName.cpu()).orElseThrow();
+        Attempt onLost = queue.assign("lost", SlotName.cpu(), DL4J).orElseThrow();
+        queue.assign("alive", SlotName.cpu(), DL4J).orElseThrow();
+        Attempt endedOnLost = queue.assign("lost", SlotName.cpu(), DL4J).orElseThrow();
         queue.end(endedOnLost.id(), FINISHED, NO_NODES);
 
         assertThat(queue.runningOn("lost")).containsExactly(onLost);
@@ -224,9 +276,9 @@ class WorkQueueTest {
     @Test
     void aLateResultOfAGivenUpAttemptIsIgnoredAndTheTaskHasOneResult() {
         WorkQueue queue = queue(List.of(task(1, Device.CPU)));
-        Attempt lost = queue.assign("lost", SlotName.cpu()).orElseThrow();
+        Attempt lost = queue.assign("lost", SlotName.cpu(), DL4J).orElseThrow();
         queue.end(lost.id(), failure(FailureKind.WORKER_LOST), NO_NODES);
-        Attempt retry = queue.assign("alive", SlotName.cpu()).orElseThrow();
+        Attempt retry = queue.assign("alive", SlotName.cpu(), DL4J).orElseThrow();
         queue.end(retry.id(), FINISHED, NO_NODES);
 
         assertThat(queue.end(lost.id(), FINISHED, NO_NODES)).isEmpty();
@@ -241,7 +293,7 @@ class WorkQueueTest {
         RunHistory history = new RunHistory(Set.of(succeeded.id()), Map.of(succeeded.id(), 1, stopped.id(), 3));
         WorkQueue queue = new WorkQueue(List.of(succeeded, stopped), new AttemptLimits(1, Duration.ofMinutes(1)), history);
 
-        Attempt attempt = queue.assign("w1", SlotName.cpu()).orElseThrow();
+        Attempt attempt = queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow();
 
         assertThat(attempt.task()).isEqualTo(stopped);
         assertThat(attempt.number()).isEqualTo(4);
@@ -253,9 +305,9 @@ class WorkQueueTest {
         WorkQueue queue = new WorkQueue(List.of(task(1, Device.CPU)), new AttemptLimits(5, Duration.ofMinutes(1)),
                 RunHistory.NONE);
 
-        WorkQueue.Ended first = queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(),
+        WorkQueue.Ended first = queue.end(queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow().id(),
                 failure(FailureKind.OUT_OF_MEMORY), NO_NODES).orElseThrow();
-        WorkQueue.Ended second = queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(),
+        WorkQueue.Ended second = queue.end(queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow().id(),
                 failure(FailureKind.OUT_OF_MEMORY), NO_NODES).orElseThrow();
 
         assertThat(first.retried()).isTrue();
@@ -269,7 +321,7 @@ class WorkQueueTest {
         WorkQueue queue = new WorkQueue(List.of(task(1, Device.CPU)), new AttemptLimits(1, Duration.ofMinutes(1)),
                 RunHistory.NONE);
 
-        WorkQueue.Ended ended = queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(),
+        WorkQueue.Ended ended = queue.end(queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow().id(),
                 failure(FailureKind.OUT_OF_MEMORY), NO_NODES).orElseThrow();
 
         assertThat(ended.retried()).isFalse();
@@ -280,9 +332,9 @@ class WorkQueueTest {
         WorkQueue queue = new WorkQueue(List.of(task(1, Device.CPU)), new AttemptLimits(1, Duration.ofMinutes(1)),
                 RunHistory.NONE);
 
-        WorkQueue.Ended unavailable = queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(),
+        WorkQueue.Ended unavailable = queue.end(queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow().id(),
                 failure(FailureKind.DATA_UNAVAILABLE), cpuNodes("w1", "w2")).orElseThrow();
-        Attempt elsewhere = queue.assign("w2", SlotName.cpu()).orElseThrow();
+        Attempt elsewhere = queue.assign("w2", SlotName.cpu(), DL4J).orElseThrow();
         WorkQueue.Ended crashed = queue.end(elsewhere.id(), failure(FailureKind.CRASHED), cpuNodes("w1", "w2")).orElseThrow();
 
         assertThat(unavailable.retried()).isTrue();
@@ -297,14 +349,14 @@ class WorkQueueTest {
         TaskSpec fashion = task("fashion-mnist", 1, Device.CPU);
         WorkQueue queue = queue(List.of(mnist, otherMnist, fashion));
 
-        queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(), failure(FailureKind.DATA_UNAVAILABLE),
+        queue.end(queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow().id(), failure(FailureKind.DATA_UNAVAILABLE),
                 cpuNodes("w1", "w2"));
-        Attempt next = queue.assign("w1", SlotName.cpu()).orElseThrow();
+        Attempt next = queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow();
 
         assertThat(next.task()).isEqualTo(fashion);
-        assertThat(queue.assign("w1", SlotName.cpu())).isEmpty();
-        assertThat(queue.assign("w2", SlotName.cpu()).orElseThrow().task()).isEqualTo(mnist);
-        assertThat(queue.assign("late", SlotName.cpu()).orElseThrow().task()).isEqualTo(otherMnist);
+        assertThat(queue.assign("w1", SlotName.cpu(), DL4J)).isEmpty();
+        assertThat(queue.assign("w2", SlotName.cpu(), DL4J).orElseThrow().task()).isEqualTo(mnist);
+        assertThat(queue.assign("late", SlotName.cpu(), DL4J).orElseThrow().task()).isEqualTo(otherMnist);
     }
 
     @Test
@@ -312,10 +364,10 @@ class WorkQueueTest {
         WorkQueue queue = queue(List.of(task(1, Device.CPU)));
         WorkerNodes twoNodes = cpuNodes("w1", "w2");
 
-        WorkQueue.Ended first = queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(),
+        WorkQueue.Ended first = queue.end(queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow().id(),
                 failure(FailureKind.BAD_INPUT), twoNodes).orElseThrow();
-        boolean sameNodeGetsIt = queue.assign("w1", SlotName.cpu()).isPresent();
-        Attempt second = queue.assign("w2", SlotName.cpu()).orElseThrow();
+        boolean sameNodeGetsIt = queue.assign("w1", SlotName.cpu(), DL4J).isPresent();
+        Attempt second = queue.assign("w2", SlotName.cpu(), DL4J).orElseThrow();
         WorkQueue.Ended last = queue.end(second.id(), failure(FailureKind.BAD_INPUT), twoNodes).orElseThrow();
 
         assertThat(first.retried()).isTrue();
@@ -329,7 +381,7 @@ class WorkQueueTest {
     void withOneWorkerNodeBadInputFailsTheTaskAtOnce() {
         WorkQueue queue = queue(List.of(task(1, Device.CPU)));
 
-        WorkQueue.Ended ended = queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(),
+        WorkQueue.Ended ended = queue.end(queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow().id(),
                 failure(FailureKind.BAD_INPUT), cpuNodes("w1")).orElseThrow();
 
         assertThat(ended.retried()).isFalse();
@@ -340,8 +392,8 @@ class WorkQueueTest {
     void badInputIsNotTriedAgainWhereTheOtherWorkerNodeLacksTheData() {
         WorkQueue queue = queue(List.of(task(1, Device.CPU), task(2, Device.CPU)));
         WorkerNodes twoNodes = cpuNodes("w1", "w2");
-        Attempt corrupt = queue.assign("w1", SlotName.cpu()).orElseThrow();
-        queue.end(queue.assign("w2", SlotName.cpu()).orElseThrow().id(), failure(FailureKind.DATA_UNAVAILABLE), twoNodes);
+        Attempt corrupt = queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow();
+        queue.end(queue.assign("w2", SlotName.cpu(), DL4J).orElseThrow().id(), failure(FailureKind.DATA_UNAVAILABLE), twoNodes);
 
         WorkQueue.Ended ended = queue.end(corrupt.id(), failure(FailureKind.BAD_INPUT), twoNodes).orElseThrow();
 
@@ -352,10 +404,10 @@ class WorkQueueTest {
     void aTaskHandedBackOverAndOverFailsAsHandedBack() {
         WorkQueue queue = queue(List.of(task(1, Device.CPU)));
         for (int handBack = 1; handBack <= WorkQueue.MAX_HAND_BACKS; handBack++) {
-            queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(), failure(FailureKind.HANDED_BACK), NO_NODES);
+            queue.end(queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow().id(), failure(FailureKind.HANDED_BACK), NO_NODES);
         }
 
-        WorkQueue.Ended last = queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(),
+        WorkQueue.Ended last = queue.end(queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow().id(),
                 failure(FailureKind.HANDED_BACK), NO_NODES).orElseThrow();
 
         assertThat(last.retried()).isFalse();
@@ -373,11 +425,11 @@ class WorkQueueTest {
         TaskSpec task = task(1, Device.CPU);
         WorkQueue queue = queue(List.of(task));
         WorkerNodes nodes = cpuNodes("w1", "w2");
-        queue.end(queue.assign("w1", SlotName.cpu()).orElseThrow().id(), failure(FailureKind.DATA_UNAVAILABLE), nodes);
+        queue.end(queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow().id(), failure(FailureKind.DATA_UNAVAILABLE), nodes);
         int attempts = 1;
         for (boolean retried = true; retried; attempts++) {
             FailureKind kind = attempts <= WorkQueue.MAX_HAND_BACKS ? FailureKind.HANDED_BACK : FailureKind.CRASHED;
-            retried = queue.end(queue.assign("w2", SlotName.cpu()).orElseThrow().id(), failure(kind), nodes)
+            retried = queue.end(queue.assign("w2", SlotName.cpu(), DL4J).orElseThrow().id(), failure(kind), nodes)
                     .orElseThrow().retried();
         }
 
@@ -385,5 +437,87 @@ class WorkQueueTest {
         assertThat(queue.knownAttempt(Attempt.idOf(task, attempts))).isPresent();
         assertThat(queue.knownAttempt(Attempt.idOf(task, attempts + 1))).isEmpty();
         assertThat(queue.progress()).isEqualTo(new Progress(0, 0, 1, 0));
+    }
+
+    @Test
+    void tasksOfAFrameworkNoNodeRunsAreUnschedulableOnceTheOthersHaveEnded() {
+        WorkQueue queue = queue(List.of(pytorch(1, Device.CPU), task(1, Device.CPU)));
+        Attempt dl4j = queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow();
+        List<Attempt> whileDl4jRuns = queue.takeUnschedulable(DL4J, "coordinator");
+
+        queue.end(dl4j.id(), FINISHED, NO_NODES);
+
+        assertThat(whileDl4jRuns).isEmpty();
+        assertThat(queue.takeUnschedulable(DL4J, "coordinator")).extracting(Attempt::task)
+                .containsExactly(pytorch(1, Device.CPU));
+    }
+
+    @Test
+    void aPartitionRetiresWhenTheLastTaskThatTrainsOnItSucceeds() {
+        TaskSpec dl4j = task(1, Device.CPU);
+        TaskSpec samePartition = pytorch(1, Device.GPU);
+        TaskSpec otherPartition = task("cifar10", 1, Device.CPU);
+        WorkQueue queue = queue(List.of(dl4j, samePartition, otherPartition));
+        Attempt first = queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow();
+        Attempt second = queue.assign("w2", SlotName.gpu(0), Set.of(new FrameworkOnDevice(Framework.PYTORCH, Device.GPU)))
+                .orElseThrow();
+
+        queue.end(first.id(), FINISHED, NO_NODES);
+        List<String> whileTheOtherFrameworkRuns = queue.takeRetiredPartitions();
+        queue.end(second.id(), FINISHED, NO_NODES);
+
+        assertThat(samePartition.partitionKey()).isEqualTo(dl4j.partitionKey()).isNotEqualTo(otherPartition.partitionKey());
+        assertThat(whileTheOtherFrameworkRuns).isEmpty();
+        assertThat(queue.takeRetiredPartitions()).containsExactly(dl4j.partitionKey());
+        assertThat(queue.takeRetiredPartitions()).as("each partition retires once").isEmpty();
+    }
+
+    @Test
+    void aTaskQueuedAgainKeepsItsPartitionUntilItSucceeds() {
+        TaskSpec task = task(1, Device.CPU);
+        WorkQueue queue = queue(List.of(task));
+
+        queue.end(queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow().id(), failure(FailureKind.CRASHED), NO_NODES);
+        queue.end(queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow().id(), failure(FailureKind.HANDED_BACK), NO_NODES);
+        List<String> whileRetried = queue.takeRetiredPartitions();
+        queue.end(queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow().id(), FINISHED, NO_NODES);
+
+        assertThat(whileRetried).isEmpty();
+        assertThat(queue.takeRetiredPartitions()).containsExactly(task.partitionKey());
+    }
+
+    @Test
+    void aTaskThatFailsForGoodReleasesItsPartition() {
+        TaskSpec task = task(1, Device.CPU);
+        WorkQueue queue = queue(List.of(task));
+
+        WorkQueue.Ended ended = queue.end(queue.assign("w1", SlotName.cpu(), DL4J).orElseThrow().id(),
+                failure(FailureKind.DIVERGED), NO_NODES).orElseThrow();
+
+        assertThat(ended.retried()).isFalse();
+        assertThat(queue.takeRetiredPartitions()).containsExactly(task.partitionKey());
+    }
+
+    @Test
+    void partitionsThatRetireTogetherAreNamedTogetherInTheOrderTheyRetired() {
+        WorkQueue queue = queue(List.of(task(1, Device.GPU), task("cifar10", 1, Device.GPU)));
+        List<Attempt> unschedulable = queue.takeUnschedulable(Set.of(DL4J_CPU), "coordinator");
+
+        unschedulable.forEach(attempt -> queue.end(attempt.id(), failure(FailureKind.UNSCHEDULABLE), NO_NODES));
+
+        assertThat(queue.takeRetiredPartitions())
+                .containsExactly(task(1, Device.GPU).partitionKey(), task("cifar10", 1, Device.GPU).partitionKey());
+    }
+
+    @Test
+    void aResumedRunCountsOnlyTheTasksStillToEndOnAPartition() {
+        TaskSpec succeeded = task(1, Device.CPU);
+        TaskSpec left = pytorch(1, Device.CPU);
+        WorkQueue queue = new WorkQueue(List.of(succeeded, left), THREE_TRIES,
+                new RunHistory(Set.of(succeeded.id()), Map.of(succeeded.id(), 1)));
+
+        queue.end(queue.assign("w1", SlotName.cpu(), DL4J_AND_PYTORCH_ON_CPU).orElseThrow().id(), FINISHED, NO_NODES);
+
+        assertThat(queue.takeRetiredPartitions()).containsExactly(left.partitionKey());
     }
 }

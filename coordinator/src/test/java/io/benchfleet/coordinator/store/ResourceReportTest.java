@@ -16,6 +16,7 @@ import io.benchfleet.protocol.cluster.GpuSample;
 import io.benchfleet.protocol.cluster.HostInfo;
 import io.benchfleet.protocol.cluster.ResourceSample;
 import io.benchfleet.protocol.trainer.TrainerEvent;
+import io.benchfleet.protocol.trainer.TrainerTask;
 import io.benchfleet.protocol.sweep.Device;
 import io.benchfleet.protocol.sweep.TaskSpec;
 import io.benchfleet.protocol.sweep.TrainingSettings;
@@ -69,13 +70,13 @@ class ResourceReportTest {
             store.addTasks(List.of(task(1), task(2)));
             var host = new HostInfo("alpha", "Linux", "Xeon", 2, 1L << 34, "17",
                     List.of(new GpuDevice(0, "Tesla T4", 15L << 30, "535.104.05", "7.5", "12.2")));
-            store.addWorker("w-1", host, List.of(SlotName.gpu(0)), AT);
+            store.addWorker("w-1", host, List.of(SlotName.gpu(0)), List.of(), AT);
             for (int repetition = 1; repetition <= 2; repetition++) {
                 TaskSpec task = task(repetition);
                 Attempt attempt = new Attempt(task.id() + "-1", task, 1, "w-1", Optional.of(SlotName.gpu(0)));
                 store.attemptStarted(attempt, AttemptDevice.of(Optional.of(host), SlotName.gpu(0)), AT);
-                store.record(attempt.id(), task.id(), new TrainerEvent.Started(7, 2, "CUDA", List.of(), 100,
-                        TRAIN_SAMPLES, 100, 1.0), AT);
+                store.record(attempt.id(), task.id(), new TrainerEvent.Started(TrainerTask.PROTOCOL_VERSION, "dl4j",
+                        "1.0.0-M2.1", 7, 2, "CUDA", List.of(), 100, TRAIN_SAMPLES, 100, 1.0, ""), AT);
                 store.addSamples(attempt.id(), task.id(), List.of(
                         sample(1.0, 10.0, List.of(gpu(0, 0, 100, 50), gpu(1, 0, 100, 50)), 0),
                         sample(2.0, 20.0 * repetition, List.of(gpu(0, 90, 300, 250), gpu(1, 70, 300, 250)), 0),
@@ -87,13 +88,14 @@ class ResourceReportTest {
     }
 
     @Test
-    void reportsEachTasksEnergyPerSampleDropsAndGpuInTheLastResultsColumns() throws Exception {
+    void reportsEachTasksEnergyPerSampleDropsAndGpuInTheColumnsAppendedBeforeRun() throws Exception {
         RunReport.write(runDirectory, Optional.empty(), Map.of());
 
         List<CSVRecord> rows = csv(RunFiles.RESULTS_CSV);
         List<String> header = rows.get(0).getParser().getHeaderNames();
-        assertThat(header.subList(header.size() - 8, header.size())).containsExactly("energy_joules", "joules_per_sample",
-                "samples_dropped", "device_name", "driver_version", "cuda_version", "gpu_mem_peak_bytes", "run");
+        assertThat(header.subList(header.indexOf("energy_joules"), header.indexOf("run") + 1)).containsExactly(
+                "energy_joules", "joules_per_sample", "samples_dropped", "device_name", "driver_version", "cuda_version",
+                "gpu_mem_peak_bytes", "run");
         assertThat(rows).allSatisfy(row -> {
             assertThat(row.get("device_name")).isEqualTo("Tesla T4");
             assertThat(row.get("driver_version")).isEqualTo("535.104.05");

@@ -56,11 +56,21 @@ class ReportBaselineTest {
 
     @Test
     void refusesAnUnknownBaselineAxis() throws IOException {
-        Path file = write(SWEEP + "report { baseline { framework = keras } }");
+        Path file = write(SWEEP + "report { baseline { optimizer = sgd } }");
 
         assertThatThrownBy(() -> SweepFile.read(file)).isInstanceOf(SweepFileException.class)
-                .hasMessage("test.conf: unknown key 'report.baseline.framework': expected one of dataset, architecture,"
-                        + " device");
+                .hasMessage("test.conf: unknown key 'report.baseline.optimizer': expected one of "
+                        + String.join(", ", Baseline.AXES));
+    }
+
+    @Test
+    void aBaselineFrameworkMustBeOneTheSweepTrainsWith() throws IOException {
+        SweepFile.read(write(SWEEP.replace("devices = [cpu]", "devices = [cpu], frameworks = [dl4j, pytorch]")
+                + "report { baseline { framework = pytorch } }"));
+        Path file = write(SWEEP + "report { baseline { framework = pytorch } }");
+
+        assertThatThrownBy(() -> SweepFile.read(file)).isInstanceOf(SweepFileException.class)
+                .hasMessage("test.conf: report.baseline.framework = 'pytorch' is not in the sweep: expected one of dl4j");
     }
 
     @Test

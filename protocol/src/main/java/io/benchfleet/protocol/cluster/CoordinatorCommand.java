@@ -14,12 +14,14 @@ import static io.benchfleet.protocol.cluster.Components.required;
  */
 public sealed interface CoordinatorCommand extends ClusterMessage {
 
-    /** A worker node is up and offers these slots. */
-    record RegisterWorker(String workerId, HostInfo host, List<SlotName> slots) implements CoordinatorCommand {
+    /** A worker node is up and offers these slots, each running the frameworks that run on its device. */
+    record RegisterWorker(String workerId, HostInfo host, List<SlotName> slots, List<FrameworkOffer> frameworks)
+            implements CoordinatorCommand {
         public RegisterWorker {
             required(workerId, "a registration's worker id");
             required(host, "a registration's host");
             slots = listOf(slots, SlotName.class, "a registration's slots");
+            frameworks = listOf(frameworks, FrameworkOffer.class, "a registration's frameworks");
         }
     }
 

@@ -4,7 +4,9 @@ import io.benchfleet.protocol.architecture.Architecture;
 import io.benchfleet.protocol.sweep.TaskSpec;
 
 import java.time.Duration;
+import java.util.List;
 
+import static io.benchfleet.protocol.cluster.Components.listOf;
 import static io.benchfleet.protocol.cluster.Components.required;
 
 /** What the coordinator tells a worker node's slots: the answers to a request for work and to a final event. */
@@ -15,7 +17,7 @@ public sealed interface WorkerNodeMessage extends ClusterMessage {
      *
      * @param architecture    the network the task's architecture name stands for (it may be defined
      *                        in the sweep file, which worker nodes do not read)
-     * @param dataDir         where the trainer looks for datasets first
+     * @param dataDir         where the worker node looks for datasets first
      * @param metricsInterval how often the metrics agent samples the trainer
      * @param taskTimeout     how long the trainer may run before the worker node kills it
      */
@@ -44,6 +46,16 @@ public sealed interface WorkerNodeMessage extends ClusterMessage {
     record FinalEventRecorded(String attemptId) implements WorkerNodeMessage {
         public FinalEventRecorded {
             required(attemptId, "an acknowledgement's attempt id");
+        }
+    }
+
+    /**
+     * No task still to run trains on these data partitions ({@link io.benchfleet.protocol.sweep.TaskSpec#partitionKey()}):
+     * a worker node removes its cached copies. Sent to every slot; a node that misses it removes them when it stops.
+     */
+    record PartitionsRetired(List<String> partitionKeys) implements WorkerNodeMessage {
+        public PartitionsRetired {
+            partitionKeys = listOf(partitionKeys, String.class, "a retirement's partition keys");
         }
     }
 }

@@ -7,6 +7,7 @@ import io.benchfleet.protocol.architecture.Optimizer;
 import io.benchfleet.protocol.architecture.Shape;
 import io.benchfleet.protocol.cluster.CoordinatorCommand;
 import io.benchfleet.protocol.cluster.GpuSample;
+import io.benchfleet.protocol.cluster.FrameworkOffer;
 import io.benchfleet.protocol.cluster.GpuDevice;
 import io.benchfleet.protocol.cluster.HostInfo;
 import io.benchfleet.protocol.cluster.ResourceSample;
@@ -64,7 +65,9 @@ public final class MessageRegistry {
             Optional.class,
             GpuDevice.class,
             SlotName.class,
-            WorkerNodeMessage.FinalEventRecorded.class);
+            WorkerNodeMessage.FinalEventRecorded.class,
+            FrameworkOffer.class,
+            WorkerNodeMessage.PartitionsRetired.class);
 
     private MessageRegistry() {
     }

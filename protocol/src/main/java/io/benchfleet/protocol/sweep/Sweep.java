@@ -19,9 +19,11 @@ public record Sweep(String name, Axes axes, Settings settings) {
      *                       training part (S3 measures time and memory against training-set size)
      * @param datasetsOf     architecture name to the only datasets it trains on; an architecture not in it trains on
      *                       every dataset (S1 and S4 pair each model with its own dataset)
+     * @param frameworks     the libraries each task trains with, once per framework ({@link Framework})
      */
     public record Axes(List<String> datasets, List<Architecture> architectures, List<Device> devices, Split split,
-                       List<Double> trainFractions, int repetitions, Map<String, List<String>> datasetsOf) {
+                       List<Double> trainFractions, int repetitions, Map<String, List<String>> datasetsOf,
+                       List<String> frameworks) {
 
         public Axes {
             datasets = List.copyOf(datasets);
@@ -29,9 +31,17 @@ public record Sweep(String name, Axes axes, Settings settings) {
             devices = List.copyOf(devices);
             trainFractions = List.copyOf(trainFractions);
             datasetsOf = Map.copyOf(datasetsOf);
+            frameworks = List.copyOf(frameworks);
         }
 
-        /** A full cross product: every architecture on every dataset. */
+        /** DL4J alone, each architecture on the datasets {@code datasetsOf} gives it. */
+        public Axes(List<String> datasets, List<Architecture> architectures, List<Device> devices, Split split,
+                    List<Double> trainFractions, int repetitions, Map<String, List<String>> datasetsOf) {
+            this(datasets, architectures, devices, split, trainFractions, repetitions, datasetsOf,
+                    List.of(Framework.DL4J));
+        }
+
+        /** A full cross product with DL4J alone: every architecture on every dataset. */
         public Axes(List<String> datasets, List<Architecture> architectures, List<Device> devices, Split split,
                     List<Double> trainFractions, int repetitions) {
             this(datasets, architectures, devices, split, trainFractions, repetitions, Map.of());
@@ -52,8 +62,9 @@ public record Sweep(String name, Axes axes, Settings settings) {
     }
 
     /**
-     * One task per combination of dataset, architecture, device, repetition, fold and train fraction,
-     * in that order: the folds of a repetition are separate tasks, so they run in parallel.
+     * One task per combination of dataset, architecture, device, repetition, framework, fold and train
+     * fraction, in that order: the folds of a repetition are separate tasks, so they run in parallel, and
+     * the frameworks of a repetition follow each other, so they are measured under the same conditions.
      */
     public List<TaskSpec> tasks() {
         var tasks = new ArrayList<TaskSpec>();
@@ -64,10 +75,13 @@ public record Sweep(String name, Axes axes, Settings settings) {
                 }
                 for (Device device : devices()) {
                     for (int repetition = 1; repetition <= repetitions(); repetition++) {
-                        for (int fold : split().folds()) {
-                            for (double fraction : trainFractions()) {
-                                tasks.add(new TaskSpec(dataset, architecture.name(), device, split().label(), fold,
-                                        repetition, seedOf(repetition), training().resolve(architecture), fraction));
+                        for (String framework : frameworks()) {
+                            for (int fold : split().folds()) {
+                                for (double fraction : trainFractions()) {
+                                    tasks.add(new TaskSpec(dataset, architecture.name(), device, split().label(),
+                                            fold, repetition, seedOf(repetition), training().resolve(architecture),
+                                            fraction, framework));
+                                }
                             }
                         }
                     }
@@ -92,6 +106,10 @@ public record Sweep(String name, Axes axes, Settings settings) {
 
     public List<Device> devices() {
         return axes.devices();
+    }
+
+    public List<String> frameworks() {
+        return axes.frameworks();
     }
 
     public Split split() {

@@ -2,12 +2,20 @@ package io.benchfleet.protocol.trainer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
 /**
- * The trainer's stdout line format: one {@link TrainerEvent} as a single-line JSON object, every field present
- * and none null, of at most {@link #MAX_BYTES} bytes.
+ * The trainer's stdout line format: one {@link TrainerEvent} as a single-line JSON object of at most
+ * {@link #MAX_BYTES} bytes, every field present and none null except the few that only some trainers have
+ * ({@link #OPTIONAL}), and no field the event does not define.
  */
 public final class EventLine {
 
@@ -17,11 +25,26 @@ public final class EventLine {
     /** How much of a refused line or message an error quotes. */
     private static final int QUOTED_CHARS = 120;
 
+    /** The events by their {@code event} name. */
+    private static final Map<String, Class<? extends TrainerEvent>> EVENTS = Map.of(
+            "started", TrainerEvent.Started.class,
+            "epoch", TrainerEvent.Epoch.class,
+            "finished", TrainerEvent.Finished.class,
+            "failed", TrainerEvent.Failed.class);
+
+    /**
+     * Fields a trainer may leave out, as {@code event.field}: what only a JVM (heap) or only DL4J (layer helpers,
+     * off-heap memory) has, what a trainer may not know (its backend), and what the worker node adds itself.
+     */
+    private static final Set<String> OPTIONAL = Set.of("started.backend", "started.layerHelpers",
+            "started.partitionSha256", "epoch.heapBytes", "epoch.offHeapBytes");
+
+    /**
+     * Required fields, and nulls in them, are checked on the tree before binding ({@link #missingField}): Jackson
+     * can only demand every creator property or none. An optional number left out binds as 0.
+     */
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
@@ -38,17 +61,39 @@ public final class EventLine {
 
     /** @throws MalformedEventLineException naming the line and what was expected */
     public static TrainerEvent decode(String line) {
-        TrainerEvent event;
+        JsonNode tree;
         try {
-            event = JSON.readValue(line, TrainerEvent.class);
+            tree = JSON.readTree(line);
         } catch (JsonProcessingException e) {
             throw new MalformedEventLineException(line, e.getOriginalMessage());
         }
-        // Jackson reads the JSON literal null as no object at all rather than failing.
-        if (event == null) {
-            throw new MalformedEventLineException(line, "null is no event");
+        if (tree == null || !tree.isObject()) {
+            throw new MalformedEventLineException(line, "not a JSON object");
         }
-        return event;
+        String name = tree.path("event").asText();
+        Class<? extends TrainerEvent> type = EVENTS.get(name);
+        if (type == null) {
+            throw new MalformedEventLineException(line, "unknown event '" + name + "'");
+        }
+        Optional<String> missing = missingField(name, type, tree);
+        if (missing.isPresent()) {
+            throw new MalformedEventLineException(line, "missing field '" + missing.get() + "'");
+        }
+        try {
+            return JSON.treeToValue(tree, TrainerEvent.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new MalformedEventLineException(line, e instanceof JsonProcessingException json
+                    ? json.getOriginalMessage() : e.getMessage());
+        }
+    }
+
+    /** The first field of {@code type} that the line lacks or gives as null, unless a trainer may leave it out. */
+    private static Optional<String> missingField(String name, Class<? extends TrainerEvent> type, JsonNode tree) {
+        return Arrays.stream(type.getRecordComponents())
+                .map(RecordComponent::getName)
+                .filter(field -> !OPTIONAL.contains(name + "." + field))
+                .filter(field -> !tree.hasNonNull(field))
+                .findFirst();
     }
 
     /** The text in single quotes, cut after its first characters: for error messages that quote what a trainer said. */

@@ -32,16 +32,32 @@ public sealed interface TrainerEvent {
     /**
      * Data loaded and network built; training is about to begin.
      *
-     * @param backend      what ND4J reports it runs on, e.g. {@code CPU}
-     * @param layerHelpers the accelerated implementation each layer really got, e.g.
-     *                     {@code 0:ConvolutionLayer=MKLDNNConvHelper}; a silent fallback costs 6x
-     * @param startupSeconds from trainer JVM start to this event
+     * @param protocolVersion the trainer protocol version the trainer speaks ({@link TrainerTask#PROTOCOL_VERSION})
+     * @param framework       the framework the trainer trains with, e.g. {@code pytorch}
+     * @param frameworkVersion its version, e.g. {@code 1.13.1}
+     * @param backend         what the framework runs on, e.g. {@code CPU} or {@code CUDA 12.1}; empty when a
+     *                        trainer does not say
+     * @param layerHelpers    DL4J only: the accelerated implementation each layer really got, e.g.
+     *                        {@code 0:ConvolutionLayer=MKLDNNConvHelper}; a silent fallback costs 6x
+     * @param startupSeconds  from trainer process start to this event
+     * @param partitionSha256 the hash of the data partition the worker node handed the trainer; the worker node
+     *                        fills it in, a trainer leaves it out
      */
-    record Started(long pid, int threads, String backend, List<String> layerHelpers, long parameters,
-                   int trainSamples, int testSamples, double startupSeconds) implements TrainerEvent {
+    record Started(int protocolVersion, String framework, String frameworkVersion, long pid, int threads,
+                   String backend, List<String> layerHelpers, long parameters, int trainSamples, int testSamples,
+                   double startupSeconds, String partitionSha256) implements TrainerEvent {
         public Started {
-            Objects.requireNonNull(backend, "backend");
-            layerHelpers = List.copyOf(Objects.requireNonNull(layerHelpers, "layerHelpers"));
+            Objects.requireNonNull(framework, "framework");
+            Objects.requireNonNull(frameworkVersion, "frameworkVersion");
+            backend = Objects.requireNonNullElse(backend, "");
+            layerHelpers = List.copyOf(Objects.requireNonNullElse(layerHelpers, List.of()));
+            partitionSha256 = Objects.requireNonNullElse(partitionSha256, "");
+        }
+
+        /** This event as the worker node forwards it: with the hash of the partition it handed the trainer. */
+        public Started withPartition(String sha256) {
+            return new Started(protocolVersion, framework, frameworkVersion, pid, threads, backend, layerHelpers,
+                    parameters, trainSamples, testSamples, startupSeconds, sha256);
         }
     }
 
@@ -50,7 +66,9 @@ public sealed interface TrainerEvent {
      *
      * @param trainLoss     mean minibatch loss over the epoch, as Keras reports it
      * @param trainAccuracy accuracy on (up to 10,000 samples of) the training part after the epoch
-     * @param offHeapBytes  memory ND4J holds outside the JVM heap
+     * @param heapBytes     JVM trainers only: heap in use; 0 when a trainer has none
+     * @param rssBytes      the trainer process's resident set size after the epoch
+     * @param offHeapBytes  DL4J only: memory ND4J holds outside the JVM heap; 0 otherwise
      */
     record Epoch(int epoch, double seconds, double samplesPerSecond, double trainLoss, double trainAccuracy,
                  double testLoss, double testAccuracy, long heapBytes, long rssBytes, long offHeapBytes)

@@ -34,7 +34,7 @@ class HostileBytesTest {
     private static final HostInfo HOST = new HostInfo("node-1", "Linux 6.1", "Intel Xeon", 2, 24L << 30, "17.0.15",
             List.of(GPU));
     private static final CoordinatorCommand.RegisterWorker REGISTER =
-            new CoordinatorCommand.RegisterWorker("worker-1", HOST, List.of(SlotName.cpu(), SlotName.gpu(0)));
+            new CoordinatorCommand.RegisterWorker("worker-1", HOST, List.of(SlotName.cpu(), SlotName.gpu(0)), List.of());
 
     private final Kryo kryo = KryoSerializer.newKryo(null);
 

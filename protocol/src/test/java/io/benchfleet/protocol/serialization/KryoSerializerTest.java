@@ -8,6 +8,7 @@ import io.benchfleet.protocol.architecture.Shape;
 import io.benchfleet.protocol.cluster.SlotName;
 import io.benchfleet.protocol.cluster.ClusterConfig;
 import io.benchfleet.protocol.cluster.CoordinatorCommand;
+import io.benchfleet.protocol.cluster.FrameworkOffer;
 import io.benchfleet.protocol.cluster.GpuDevice;
 import io.benchfleet.protocol.cluster.GpuSample;
 import io.benchfleet.protocol.cluster.HostInfo;
@@ -67,8 +68,8 @@ class KryoSerializerTest {
                 new Layer.Conv2d(8, 3, Layer.Padding.SAME, Activation.RELU), new Layer.BatchNorm(), new Layer.MaxPool(2),
                 new Layer.Dropout(0.25), new Layer.Flatten(), new Layer.Dense(10, Activation.SOFTMAX)),
                 Optimizer.of(Optimizer.Kind.ADAM, 0.001), 3, 64);
-        var started = new TrainerEvent.Started(4242, 1, "CPU", List.of("0:ConvolutionLayer=MKLDNNConvHelper"),
-                220_234, 12_000, 10_000, 2.5);
+        var started = new TrainerEvent.Started(1, "dl4j", "1.0.0-M2.1", 4242, 1, "CPU",
+                List.of("0:ConvolutionLayer=MKLDNNConvHelper"), 220_234, 12_000, 10_000, 2.5, "ab12");
         var epoch = new TrainerEvent.Epoch(1, 20.5, 585.4, 0.61, 0.79, 0.52, 0.81, 120_000_000, 900_000_000, 50_000_000);
         var finished = new TrainerEvent.Finished(41.0, 585.0, 0.83, 0.47);
         var failed = new TrainerEvent.Failed(TrainerEvent.FailureKind.DIVERGED, "loss NaN at epoch 3");
@@ -84,7 +85,10 @@ class KryoSerializerTest {
                 .gpus(List.of(gpu)).samplesDropped(3)
                 .build();
         return List.of(
-                new CoordinatorCommand.RegisterWorker("worker-1", host, List.of(SlotName.cpu(), SlotName.gpu(1))),
+                new CoordinatorCommand.RegisterWorker("worker-1", host, List.of(SlotName.cpu(), SlotName.gpu(1)),
+                        List.of(new FrameworkOffer("dl4j", "1.0.0-M2.1", List.of(Device.CPU, Device.GPU)),
+                                new FrameworkOffer("pytorch", "1.13.1", List.of(Device.CPU)))),
+                new WorkerNodeMessage.PartitionsRetired(List.of("0123456789abcdef")),
                 new CoordinatorCommand.RequestTask("worker-1", SlotName.cpu(0), workerProbe.ref()),
                 new CoordinatorCommand.ReportEvent("a-1", started, workerProbe.ref()),
                 new CoordinatorCommand.ReportEvent("a-1", epoch, workerProbe.ref()),

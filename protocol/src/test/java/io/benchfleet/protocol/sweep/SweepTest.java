@@ -91,10 +91,69 @@ class SweepTest {
                 new TaskSpec("fashion-mnist", "mlp-small", Device.CPU, "standard", 0, 1, 1,
                         new TrainingSettings(3, 128, 12_000, ADAM)),
                 new TaskSpec("fashion-mnist", "mlp-small", Device.CPU, "standard", 0, 1, 1,
-                        new TrainingSettings(2, 128, 12_000, Optimizer.of(Optimizer.Kind.SGD, 0.001)))))
+                        new TrainingSettings(2, 128, 12_000, Optimizer.of(Optimizer.Kind.SGD, 0.001))),
+                base.withFramework(Framework.PYTORCH)))
                 .extracting(TaskSpec::id)
                 .doesNotContain(base.id())
                 .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aDl4jTaskKeepsTheIdItHadBeforeFrameworksWereAnAxis() {
+        TaskSpec task = new TaskSpec("fashion-mnist", "mlp-small", Device.CPU, "standard", 0, 1, 1, TWO_EPOCHS);
+
+        assertThat(task.withFramework(Framework.DL4J).id()).isEqualTo(FROZEN_ID);
+        assertThat(task.withFramework(Framework.PYTORCH).id()).isNotEqualTo(FROZEN_ID);
+    }
+
+    @Test
+    void eachTaskRunsOncePerFrameworkAndTheFrameworksOfARepetitionFollowEachOther() {
+        Sweep base = sweep(List.of("mlp-small"), 2);
+        Sweep both = new Sweep("both", new Sweep.Axes(base.datasets(), base.architectures(), base.devices(),
+                base.split(), base.trainFractions(), 2, java.util.Map.of(), List.of("dl4j", "pytorch")), base.settings());
+
+        List<TaskSpec> tasks = both.tasks();
+
+        assertThat(tasks).hasSize(2 * base.tasks().size());
+        assertThat(tasks.subList(0, 4)).extracting(TaskSpec::framework, TaskSpec::repetition).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("dl4j", 1), org.assertj.core.groups.Tuple.tuple("pytorch", 1),
+                org.assertj.core.groups.Tuple.tuple("dl4j", 2), org.assertj.core.groups.Tuple.tuple("pytorch", 2));
+    }
+
+    @Test
+    void theFrameworksArchitecturesAndDevicesOfTheSameDataShareAPartition() {
+        TaskSpec task = new TaskSpec("fashion-mnist", "mlp-small", Device.CPU, "standard", 0, 1, 1, TWO_EPOCHS);
+
+        assertThat(List.of(task.withFramework(Framework.PYTORCH),
+                new TaskSpec("fashion-mnist", "cnn-medium", Device.GPU, "standard", 0, 1, 1, TWO_EPOCHS)))
+                .extracting(TaskSpec::partitionKey).containsOnly(task.partitionKey());
+        assertThat(List.of(
+                new TaskSpec("fashion-mnist", "mlp-small", Device.CPU, "standard", 1, 1, 1, TWO_EPOCHS),
+                new TaskSpec("fashion-mnist", "mlp-small", Device.CPU, "standard", 0, 2, 2, TWO_EPOCHS),
+                new TaskSpec("fashion-mnist", "mlp-small", Device.CPU, "holdout-0.3", 0, 1, 1, TWO_EPOCHS),
+                new TaskSpec("fashion-mnist", "mlp-small", Device.CPU, "standard", 0, 1, 1, TWO_EPOCHS, 0.5),
+                new TaskSpec("mnist", "mlp-small", Device.CPU, "standard", 0, 1, 1, TWO_EPOCHS)))
+                .extracting(TaskSpec::partitionKey).doesNotContain(task.partitionKey()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theDatasetsOwnFilesAreOnePartitionForEveryRepetition() {
+        TrainingSettings allOfIt = new TrainingSettings(2, 128, 0, ADAM);
+
+        assertThat(new TaskSpec("mnist", "mlp-small", Device.CPU, "standard", 0, 1, 1, allOfIt).partitionKey())
+                .isEqualTo(new TaskSpec("mnist", "mlp-small", Device.CPU, "standard", 0, 2, 2, allOfIt).partitionKey());
+        assertThat(new TaskSpec("mnist", "mlp-small", Device.CPU, "holdout-0.3", 0, 1, 1, allOfIt).partitionKey())
+                .isNotEqualTo(new TaskSpec("mnist", "mlp-small", Device.CPU, "holdout-0.3", 0, 2, 2, allOfIt)
+                        .partitionKey());
+    }
+
+    @Test
+    void aFrameworkNameThatCannotGoIntoIdsAndCommandLinesIsRefused() {
+        TaskSpec task = new TaskSpec("fashion-mnist", "mlp-small", Device.CPU, "standard", 0, 1, 1, TWO_EPOCHS);
+
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> task.withFramework("Py Torch"))
+                .withMessageContaining("'Py Torch'");
     }
 
     @Test

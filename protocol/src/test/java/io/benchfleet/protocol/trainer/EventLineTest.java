@@ -9,6 +9,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EventLineTest {
 
+    private static final String STARTED_PREFIX = "{\"event\":\"started\",\"protocolVersion\":1,"
+            + "\"framework\":\"pytorch\",\"frameworkVersion\":\"1.13.1\",";
+    private static final String STARTED_COUNTS = "\"pid\":1,\"threads\":1,\"parameters\":10,\"trainSamples\":5,"
+            + "\"testSamples\":3,\"startupSeconds\":1.0}";
+
     @Test
     void anEpochEventIsOneLineOfJsonNamedByItsEventField() {
         var epoch = new TrainerEvent.Epoch(2, 10.0, 1200.0, 0.4, 0.86, 0.45, 0.84, 1L, 2L, 3L);
@@ -30,7 +35,8 @@ class EventLineTest {
     @Test
     void everyEventKindRoundTrips() {
         List<TrainerEvent> events = List.of(
-                new TrainerEvent.Started(7, 2, "CPU", List.of("0:ConvolutionLayer=MKLDNNConvHelper"), 10, 5, 3, 1.5),
+                new TrainerEvent.Started(1, "dl4j", "1.0.0-M2.1", 7, 2, "CPU", List.of("0:ConvolutionLayer=MKLDNNConvHelper"),
+                        10, 5, 3, 1.5, "ab12"),
                 new TrainerEvent.Epoch(1, 1.0, 2.0, 3.0, 0.4, 4.0, 0.5, 6L, 7L, 8L),
                 new TrainerEvent.Finished(1.0, 2.0, 0.5, 0.7),
                 new TrainerEvent.Failed(TrainerEvent.FailureKind.BAD_INPUT, "labels out of range"));
@@ -83,16 +89,43 @@ class EventLineTest {
     void anExplicitNullFieldIsRefused() {
         assertThatThrownBy(() -> EventLine.decode("{\"event\":\"failed\",\"kind\":\"ERROR\",\"message\":null}"))
                 .isInstanceOf(EventLine.MalformedEventLineException.class);
-        assertThatThrownBy(() -> EventLine.decode("{\"event\":\"started\",\"pid\":1,\"threads\":1,\"backend\":\"CPU\","
-                + "\"layerHelpers\":[null],\"parameters\":10,\"trainSamples\":5,\"testSamples\":3,\"startupSeconds\":1.0}"))
+        assertThatThrownBy(() -> EventLine.decode(STARTED_PREFIX + "\"backend\":\"CPU\",\"layerHelpers\":[null],"
+                + STARTED_COUNTS))
                 .isInstanceOf(EventLine.MalformedEventLineException.class);
     }
 
     @Test
-    void aStartedEventWithoutItsBackendIsRefused() {
-        assertThatThrownBy(() -> EventLine.decode("{\"event\":\"started\",\"pid\":1,\"threads\":1,\"layerHelpers\":[],"
-                + "\"parameters\":10,\"trainSamples\":5,\"testSamples\":3,\"startupSeconds\":1.0}"))
-                .isInstanceOf(EventLine.MalformedEventLineException.class);
+    void aStartedEventFromATrainerWithoutJvmOrBackendIsAccepted() {
+        var started = (TrainerEvent.Started) EventLine.decode(STARTED_PREFIX + STARTED_COUNTS);
+
+        assertThat(started.framework()).isEqualTo("pytorch");
+        assertThat(started.backend()).isEmpty();
+        assertThat(started.layerHelpers()).isEmpty();
+    }
+
+    @Test
+    void anEpochWithoutHeapFiguresIsAccepted() {
+        var epoch = (TrainerEvent.Epoch) EventLine.decode("{\"event\":\"epoch\",\"epoch\":1,\"seconds\":2.0,"
+                + "\"samplesPerSecond\":50.0,\"trainLoss\":0.5,\"trainAccuracy\":0.8,\"testLoss\":0.6,"
+                + "\"testAccuracy\":0.7,\"rssBytes\":1000}");
+
+        assertThat(epoch.heapBytes()).isZero();
+        assertThat(epoch.rssBytes()).isEqualTo(1000);
+    }
+
+    @Test
+    void aStartedEventWithoutItsProtocolVersionIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> EventLine.decode("{\"event\":\"started\",\"framework\":\"pytorch\","
+                + "\"frameworkVersion\":\"1.13.1\"," + STARTED_COUNTS))
+                .isInstanceOf(EventLine.MalformedEventLineException.class)
+                .hasMessageContaining("missing field 'protocolVersion'");
+    }
+
+    @Test
+    void aFieldTheEventDoesNotDefineIsRefused() {
+        assertThatThrownBy(() -> EventLine.decode(STARTED_PREFIX + "\"gpuName\":\"H200\"," + STARTED_COUNTS))
+                .isInstanceOf(EventLine.MalformedEventLineException.class)
+                .hasMessageContaining("gpuName");
     }
 
     @Test

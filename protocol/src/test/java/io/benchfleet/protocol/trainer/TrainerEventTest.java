@@ -20,12 +20,17 @@ class TrainerEventTest {
     }
 
     @Test
-    void aStartedEventRefusesAMissingBackendOrLayerHelper() {
-        assertThatNullPointerException().isThrownBy(() -> new TrainerEvent.Started(1, 1, null, List.of(), 1, 1, 1, 1.0))
-                .withMessageContaining("backend");
-        assertThatNullPointerException().isThrownBy(() -> new TrainerEvent.Started(1, 1, "CPU", null, 1, 1, 1, 1.0));
-        assertThatNullPointerException().isThrownBy(() -> new TrainerEvent.Started(1, 1, "CPU",
-                Arrays.asList("0:DenseLayer=none", null), 1, 1, 1, 1.0));
+    void aStartedEventRefusesAMissingFrameworkButNotWhatOnlySomeTrainersHave() {
+        assertThatNullPointerException().isThrownBy(() -> new TrainerEvent.Started(1, null, "1.13.1", 1, 1, "CPU",
+                List.of(), 1, 1, 1, 1.0, "")).withMessageContaining("framework");
+        assertThatNullPointerException().isThrownBy(() -> new TrainerEvent.Started(1, "dl4j", "1.0.0-M2.1", 1, 1,
+                "CPU", Arrays.asList("0:DenseLayer=none", null), 1, 1, 1, 1.0, ""));
+
+        var pytorch = new TrainerEvent.Started(1, "pytorch", "1.13.1", 1, 1, null, null, 1, 1, 1, 1.0, null);
+
+        assertThat(pytorch.backend()).isEmpty();
+        assertThat(pytorch.layerHelpers()).isEmpty();
+        assertThat(pytorch.withPartition("ab12").partitionSha256()).isEqualTo("ab12");
     }
 
     @Test

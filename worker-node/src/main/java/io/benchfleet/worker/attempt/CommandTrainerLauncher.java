@@ -7,11 +7,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Starts a given executable in place of the DL4J trainer JVM, with the same single argument
- * ({@link TrainerTask#encode}) and the same event lines expected back. The multi-JVM tests use it
- * with a shell script that sleeps, crashes or hangs on command, so that worker loss, retries and
- * resume take seconds; a user only gets it by naming a command with the hidden
- * {@code --trainer-command} option.
+ * Starts a user's own trainer ({@code --trainer NAME=EXECUTABLE}): the executable with the task as its one argument
+ * ({@link TrainerTask#encode}), the same event lines expected back, pinned to the slot's GPU and told the slot's
+ * threads as the built-in trainers are. The multi-JVM tests run a shell script this way in place of the DL4J
+ * trainer, so that worker loss, retries and resume take seconds.
  */
 public final class CommandTrainerLauncher implements TrainerLauncher {
 
@@ -25,6 +24,8 @@ public final class CommandTrainerLauncher implements TrainerLauncher {
     public Process start(TrainerTask task, SlotName slot) throws IOException {
         var builder = TrainerLauncher.withStdinFromWorkerNode(new ProcessBuilder(executable.toString(), task.encode()));
         TrainerLauncher.pinToSlotGpus(slot, builder.environment());
+        builder.environment().put("OMP_NUM_THREADS", Integer.toString(task.threads()));
+        builder.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(task.threads()));
         return builder.start();
     }
 }

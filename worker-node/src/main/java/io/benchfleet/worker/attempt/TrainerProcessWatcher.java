@@ -3,6 +3,7 @@ package io.benchfleet.worker.attempt;
 import io.benchfleet.protocol.trainer.EventLine;
 import io.benchfleet.protocol.trainer.TrainerEvent;
 import io.benchfleet.protocol.trainer.TrainerEvent.FailureKind;
+import io.benchfleet.protocol.trainer.TrainerTask;
 import io.benchfleet.worker.attempt.BoundedLineReader.Line;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +26,9 @@ import java.util.function.Consumer;
  * the end of the process is reported with whatever the trainer failed to say itself.
  * <p>
  * This is where a trainer's output enters the worker node, so it is checked here: a line that is not a
- * whole event, or is longer than {@link EventLine#MAX_BYTES}, ends the attempt as crashed and the trainer
- * with it; a failure of a kind only the worker node or the coordinator may decide is turned into an error.
+ * whole event, or is longer than {@link EventLine#MAX_BYTES}, or a {@code started} event of another trainer protocol
+ * version than this node's, ends the attempt as crashed and the trainer with it; a failure of a kind only the worker
+ * node or the coordinator may decide is turned into an error.
  * The trainer's stdin is left open until the trainer has exited: its end tells the trainer that its worker
  * node is gone.
  */
@@ -42,17 +44,20 @@ public final class TrainerProcessWatcher {
     static final Duration EXIT_GRACE = Duration.ofSeconds(10);
 
     private final String attemptId;
+    private final String framework;
     private final Process process;
     private final Duration exitGrace;
     private final Deque<String> stderrTail = new ArrayDeque<>();
     private CompletableFuture<Void> stderrDrained = CompletableFuture.completedFuture(null);
 
-    public TrainerProcessWatcher(String attemptId, Process process) {
-        this(attemptId, process, EXIT_GRACE);
+    /** @param framework the framework of the attempt's task: the one its trainer must say it trains with */
+    public TrainerProcessWatcher(String attemptId, String framework, Process process) {
+        this(attemptId, framework, process, EXIT_GRACE);
     }
 
-    TrainerProcessWatcher(String attemptId, Process process, Duration exitGrace) {
+    TrainerProcessWatcher(String attemptId, String framework, Process process, Duration exitGrace) {
         this.attemptId = attemptId;
+        this.framework = framework;
         this.process = process;
         this.exitGrace = exitGrace;
     }
@@ -106,6 +111,11 @@ public final class TrainerProcessWatcher {
                             + " MiB: " + EventLine.quoted(line.get().text()));
                 }
                 TrainerEvent event = asTrainersOwn(EventLine.decode(line.get().text()));
+                Optional<String> refusal = event instanceof TrainerEvent.Started started ? refusal(started)
+                        : Optional.empty();
+                if (refusal.isPresent()) {
+                    return new StdoutEnd.Broken(refusal.get());
+                }
                 onEvent.accept(event);
                 if (event.isFinal()) {
                     return new StdoutEnd.FinalEvent();
@@ -117,6 +127,23 @@ public final class TrainerProcessWatcher {
             log.warn("attempt {}: lost the trainer's stdout", attemptId, e);
         }
         return new StdoutEnd.Closed();
+    }
+
+    /**
+     * Why a trainer that says this cannot be trusted with the attempt: it speaks another protocol version, or it
+     * trains with another framework than the task's (a node's {@code --trainer} pointing at the wrong
+     * executable), which would put one framework's figures under another's name.
+     */
+    private Optional<String> refusal(TrainerEvent.Started started) {
+        if (started.protocolVersion() != TrainerTask.PROTOCOL_VERSION) {
+            return Optional.of("trainer speaks protocol version " + started.protocolVersion()
+                    + "; this worker node speaks " + TrainerTask.PROTOCOL_VERSION);
+        }
+        if (!started.framework().equals(framework)) {
+            return Optional.of("trainer says it trains with " + EventLine.quoted(started.framework())
+                    + "; the task's framework is '" + framework + "'");
+        }
+        return Optional.empty();
     }
 
     /**

@@ -7,8 +7,6 @@ import io.benchfleet.protocol.cluster.SlotName;
 import io.benchfleet.protocol.cluster.WorkerNodeMessage;
 import io.benchfleet.protocol.trainer.TrainerEvent;
 import io.benchfleet.protocol.trainer.TrainerEvent.FailureKind;
-import io.benchfleet.protocol.trainer.TrainerTask;
-import io.benchfleet.worker.attempt.TrainerLauncher;
 import io.benchfleet.worker.attempt.TrainerProcessWatcher;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -20,7 +18,6 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,16 +32,19 @@ import java.util.function.Supplier;
  * the trainer's events and asks again. Workers pull: the coordinator offers a task only to a slot that asked.
  * <p>
  * {@linkplain #idle() Idle}, the slot asks for a task, and after "none now" asks again a little later.
- * {@linkplain #running Running}, it follows one attempt: its trainer process, the watcher's events and the task
- * timeout. When the worker node stops, the slot hands the running attempt back or {@linkplain #stopping lets it
- * finish}, replies that it is done, and from then on is {@linkplain #stopped() stopped}: it turns down what the
- * coordinator still offers.
+ * {@linkplain #running Running}, it follows one attempt: its launch ({@link AttemptLaunch}: the data partition
+ * prepared and the trainer forked off the actor, reported back as a message), then its trainer process, the
+ * watcher's events and the task timeout, which counts from the offer. When the worker node stops, the slot hands
+ * the running attempt back or {@linkplain #stopping lets it finish}, replies that it is done, and from then on is
+ * {@linkplain #stopped() stopped}: it turns down what the coordinator still offers.
  * <p>
  * The slot ends an attempt itself when its trainer outlives the task timeout, or when the attempt is handed
  * back; the trainer's own last words then come too late and are dropped, so the coordinator hears exactly one
  * final event per attempt from here. That event is re-sent until the coordinator acknowledges it: a message
  * can be lost (a connection dropped and re-made), and a coordinator without it would wait for the attempt
  * until its own deadline. The slot does not wait for the acknowledgement to ask for its next task.
+ * <p>
+ * The {@code started} event goes on with the hash of the partition the slot handed the trainer.
  */
 public final class Slot {
 
@@ -85,6 +85,12 @@ public final class Slot {
     private record TimedOut(String attemptId, Duration timeout) implements Command {
     }
 
+    private record Launched(String attemptId, AttemptLaunch.Outcome outcome) implements Command {
+    }
+
+    private record PartitionsRetired(List<String> partitionKeys) implements Command {
+    }
+
     /** The worker node is stopping: take no more work, deal with the running attempt as {@code onStop} says, then reply. */
     public record Stop(OnStop onStop, ActorRef<Done> replyTo) implements Command {
     }
@@ -101,38 +107,23 @@ public final class Slot {
     public record Settings(String workerId, SlotName name, int threads) {
     }
 
-    /** The attempt a slot runs, and the trainer process carrying it out. */
-    private record RunningAttempt(String id, Process trainer) {
-
-        /** SIGKILL, whatever the trainer forked too: a trainer past its time or handed back has nothing left to say. */
-        void kill() {
-            trainer.descendants().forEach(ProcessHandle::destroyForcibly);
-            trainer.destroyForcibly();
-        }
-
-        /** SIGTERM rather than SIGKILL: the trainer JVM's shutdown hooks still run. */
-        void terminate() {
-            trainer.descendants().forEach(ProcessHandle::destroy);
-            trainer.destroy();
-        }
-    }
-
     private final ActorContext<Command> context;
     private final TimerScheduler<Command> timers;
     private final Settings settings;
     private final ActorRef<CoordinatorCommand> coordinator;
     private final ActorRef<MetricsAgent.Command> metricsAgent;
-    private final TrainerLauncher launcher;
+    private final AttemptLaunch launch;
     private final Executor processThreads;
     private final ActorRef<WorkerNodeMessage> replies;
     /** The final events the coordinator has not acknowledged, by attempt id, oldest first. */
     private final Map<String, TrainerEvent> unacknowledged = new LinkedHashMap<>();
 
+    /** @param processThreads where trainers are followed (reading their output blocks) */
     public static Behavior<Command> create(Settings settings, ActorRef<CoordinatorCommand> coordinator,
-                                           ActorRef<MetricsAgent.Command> metricsAgent, TrainerLauncher launcher,
+                                           ActorRef<MetricsAgent.Command> metricsAgent, AttemptLaunch launch,
                                            Executor processThreads) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
-            Slot slot = new Slot(context, timers, settings, coordinator, metricsAgent, launcher, processThreads);
+            Slot slot = new Slot(context, timers, settings, coordinator, metricsAgent, launch, processThreads);
             slot.askForTask();
             return slot.idle();
         }));
@@ -140,19 +131,26 @@ public final class Slot {
 
     private Slot(ActorContext<Command> context, TimerScheduler<Command> timers, Settings settings,
                  ActorRef<CoordinatorCommand> coordinator, ActorRef<MetricsAgent.Command> metricsAgent,
-                 TrainerLauncher launcher, Executor processThreads) {
+                 AttemptLaunch launch, Executor processThreads) {
         this.context = context;
         this.timers = timers;
         this.settings = settings;
         this.coordinator = coordinator;
         this.metricsAgent = metricsAgent;
-        this.launcher = launcher;
+        this.launch = launch;
         this.processThreads = processThreads;
-        this.replies = context.messageAdapter(WorkerNodeMessage.class, message ->
-                message instanceof WorkerNodeMessage.FinalEventRecorded recorded
-                        ? new FinalEventRecorded(recorded.attemptId())
-                        : new FromCoordinator(message));
+        this.replies = context.messageAdapter(WorkerNodeMessage.class, Slot::fromCoordinator);
         context.getSystem().receptionist().tell(Receptionist.register(ServiceKeys.SLOT, replies));
+    }
+
+    private static Command fromCoordinator(WorkerNodeMessage message) {
+        if (message instanceof WorkerNodeMessage.FinalEventRecorded recorded) {
+            return new FinalEventRecorded(recorded.attemptId());
+        }
+        if (message instanceof WorkerNodeMessage.PartitionsRetired retired) {
+            return new PartitionsRetired(retired.partitionKeys());
+        }
+        return new FromCoordinator(message);
     }
 
     /** Free: waiting for the coordinator's answer, or for the time to ask again. */
@@ -162,12 +160,13 @@ public final class Slot {
                 .onMessageEquals(AskAgain.INSTANCE, this::onAskAgain)
                 .onMessage(TrainerSaid.class, this::dropLateEvent)
                 .onMessage(TimedOut.class, this::dropLateTimeout)
+                .onMessage(Launched.class, this::dropLateLaunch)
                 .onMessage(Stop.class, this::onStopWhileIdle)
                 .build();
     }
 
     /** Carrying out {@code attempt}; the slot asks for the next task once it has ended. */
-    private Behavior<Command> running(RunningAttempt attempt) {
+    private Behavior<Command> running(Attempt attempt) {
         return handlingAttempt(attempt, this::askForNextTask)
                 .onMessage(FromCoordinator.class, answer -> turnDown(answer,
                         "slot " + settings.name() + " is still running attempt " + attempt.id()))
@@ -176,7 +175,7 @@ public final class Slot {
     }
 
     /** The worker node is stopping and {@code attempt} is to finish; then {@code waiting} hear that the slot is done. */
-    private Behavior<Command> stopping(RunningAttempt attempt, List<ActorRef<Done>> waiting) {
+    private Behavior<Command> stopping(Attempt attempt, List<ActorRef<Done>> waiting) {
         return handlingAttempt(attempt, () -> doneStopping(waiting))
                 .onMessage(FromCoordinator.class, this::turnDownWhileStopping)
                 .onMessage(Stop.class, stop -> onStop(attempt, stop, waiting))
@@ -189,28 +188,37 @@ public final class Slot {
                 .onMessage(FromCoordinator.class, this::turnDownWhileStopping)
                 .onMessage(TrainerSaid.class, this::dropLateEvent)
                 .onMessage(TimedOut.class, this::dropLateTimeout)
+                .onMessage(Launched.class, this::dropLateLaunch)
                 .onMessage(Stop.class, stop -> doneStopping(List.of(stop.replyTo())))
                 .build();
     }
 
-    /** What running and stopping share: the attempt's events, its timeout, and its trainer when the slot goes. */
-    private BehaviorBuilder<Command> handlingAttempt(RunningAttempt attempt, Supplier<Behavior<Command>> afterwards) {
+    /**
+     * What running and stopping share: the attempt's launch, its events, its timeout, and its trainer when the slot
+     * goes.
+     */
+    private BehaviorBuilder<Command> handlingAttempt(Attempt attempt, Supplier<Behavior<Command>> afterwards) {
         return receive()
+                .onMessage(Launched.class, launched -> onLaunched(attempt, launched, afterwards))
                 .onMessage(TrainerSaid.class, said -> onTrainerSaid(attempt, said, afterwards))
                 .onMessage(TimedOut.class, timedOut -> onTimedOut(attempt, timedOut, afterwards))
                 .onSignal(PostStop.class, signal -> {
-                    context.getLog().info("slot {} stops; ending its trainer (pid {})", settings.name(),
-                            attempt.trainer().pid());
+                    context.getLog().info("slot {} stops; ending attempt {}{}", settings.name(), attempt.id(),
+                            attempt.trainer().map(trainer -> " and its trainer (pid " + trainer.pid() + ")").orElse(""));
                     attempt.terminate();
                     return Behaviors.same();
                 });
     }
 
-    /** What every behaviour does: keep the final events going until the coordinator has them. */
+    /**
+     * What every behaviour does: keep the final events going until the coordinator has them, and delete the
+     * partitions it is done with.
+     */
     private BehaviorBuilder<Command> receive() {
         return Behaviors.receive(Command.class)
                 .onMessage(FinalEventRecorded.class, this::onFinalEventRecorded)
-                .onMessageEquals(ResendFinalEvents.INSTANCE, this::onResendFinalEvents);
+                .onMessageEquals(ResendFinalEvents.INSTANCE, this::onResendFinalEvents)
+                .onMessage(PartitionsRetired.class, this::onPartitionsRetired);
     }
 
     private Behavior<Command> onAskAgain() {
@@ -231,37 +239,49 @@ public final class Slot {
         return Behaviors.same();
     }
 
+    /** Launches the attempt off the actor; the task timeout runs from now, preparation included. */
     private Behavior<Command> start(WorkerNodeMessage.TaskOffer offer) {
-        String attemptId = offer.attemptId();
-        context.getLog().info("slot {} starts attempt {} ({} / {})", settings.name(), attemptId,
-                offer.task().dataset(), offer.task().architecture());
-        try {
-            Process trainer = launcher.start(new TrainerTask(attemptId, offer.task(), offer.architecture(),
-                    offer.dataDir(), TrainerThreads.of(offer.task(), offer.architecture(), settings.threads())),
-                    settings.name());
-            return running(follow(offer, trainer));
-        } catch (IOException e) {
-            context.getLog().error("slot {} cannot start a trainer for {}", settings.name(), attemptId, e);
-            reportFinal(attemptId, new TrainerEvent.Failed(FailureKind.CRASHED,
-                    "cannot start the trainer process: " + e.getMessage()));
-            askForTask();
+        Attempt attempt = new Attempt(offer);
+        context.getLog().info("slot {} starts attempt {} ({} / {} / {})", settings.name(), attempt.id(),
+                offer.task().dataset(), offer.task().architecture(), offer.task().framework());
+        timers.startSingleTimer(TIMEOUT_TIMER, new TimedOut(attempt.id(), offer.taskTimeout()), offer.taskTimeout());
+        context.pipeToSelf(launch.start(offer, settings.name(), settings.threads(), attempt.givenUp()),
+                (outcome, failure) -> new Launched(attempt.id(), failure == null ? outcome
+                        : new AttemptLaunch.Outcome.Refused(new TrainerEvent.Failed(FailureKind.ERROR,
+                        "launching the attempt failed: " + failure))));
+        return running(attempt);
+    }
+
+    private Behavior<Command> onLaunched(Attempt attempt, Launched launched, Supplier<Behavior<Command>> afterwards) {
+        if (!launched.attemptId().equals(attempt.id())) {
+            return dropLateLaunch(launched);
+        }
+        if (launched.outcome() instanceof AttemptLaunch.Outcome.Forked forked) {
+            attempt.forked(forked.trainer(), forked.partition().sha256());
+            follow(attempt, forked.trainer());
             return Behaviors.same();
         }
+        if (launched.outcome() instanceof AttemptLaunch.Outcome.Refused refused) {
+            context.getLog().warn("slot {}: attempt {} failed before its trainer started: {}", settings.name(),
+                    attempt.id(), refused.failure().message());
+            end(attempt, refused.failure());
+            return afterwards.get();
+        }
+        // Given up: the slot has ended the attempt itself already, and is in another behaviour by now.
+        return Behaviors.same();
     }
 
-    /** Sets the attempt's timeout, has its trainer sampled, and turns the trainer's output into messages. */
-    private RunningAttempt follow(WorkerNodeMessage.TaskOffer offer, Process trainer) {
-        String attemptId = offer.attemptId();
-        timers.startSingleTimer(TIMEOUT_TIMER, new TimedOut(attemptId, offer.taskTimeout()), offer.taskTimeout());
-        metricsAgent.tell(new MetricsAgent.Watch(attemptId, trainer.pid(), Instant.now(), offer.metricsInterval(),
+    /** Has the trainer sampled and turns its output into messages. */
+    private void follow(Attempt attempt, Process trainer) {
+        metricsAgent.tell(new MetricsAgent.Watch(attempt.id(), trainer.pid(), Instant.now(), attempt.metricsInterval(),
                 settings.name().gpus(), coordinator));
         ActorRef<Command> self = context.getSelf();
-        new TrainerProcessWatcher(attemptId, trainer)
+        String attemptId = attempt.id();
+        new TrainerProcessWatcher(attemptId, attempt.framework(), trainer)
                 .follow(processThreads, event -> self.tell(new TrainerSaid(attemptId, event)));
-        return new RunningAttempt(attemptId, trainer);
     }
 
-    private Behavior<Command> onTrainerSaid(RunningAttempt attempt, TrainerSaid said,
+    private Behavior<Command> onTrainerSaid(Attempt attempt, TrainerSaid said,
                                             Supplier<Behavior<Command>> afterwards) {
         if (!said.attemptId().equals(attempt.id())) {
             return dropLateEvent(said);
@@ -270,24 +290,28 @@ public final class Slot {
             end(attempt, said.event());
             return afterwards.get();
         }
-        report(attempt.id(), said.event());
+        report(attempt.id(), said.event() instanceof TrainerEvent.Started started
+                ? started.withPartition(attempt.partitionSha256()) : said.event());
         return Behaviors.same();
     }
 
-    private Behavior<Command> onTimedOut(RunningAttempt attempt, TimedOut timedOut,
+    private Behavior<Command> onTimedOut(Attempt attempt, TimedOut timedOut,
                                          Supplier<Behavior<Command>> afterwards) {
         if (!timedOut.attemptId().equals(attempt.id())) {
             return dropLateTimeout(timedOut);
         }
-        context.getLog().warn("slot {}: attempt {} ran longer than the task timeout of {}; killing its trainer",
-                settings.name(), attempt.id(), timedOut.timeout());
+        context.getLog().warn("slot {}: attempt {} ran longer than the task timeout of {}; ending it", settings.name(),
+                attempt.id(), timedOut.timeout());
+        String what = attempt.trainer().isPresent() ? "the trainer ran longer than the task-timeout of "
+                + timedOut.timeout() + " and was killed"
+                : "preparing the attempt's data partition took longer than the task-timeout of " + timedOut.timeout()
+                + "; no trainer was started";
         attempt.kill();
-        end(attempt, new TrainerEvent.Failed(FailureKind.TIMED_OUT,
-                "the trainer ran longer than the task-timeout of " + timedOut.timeout() + " and was killed"));
+        end(attempt, new TrainerEvent.Failed(FailureKind.TIMED_OUT, what));
         return afterwards.get();
     }
 
-    private Behavior<Command> onStop(RunningAttempt attempt, Stop stop, List<ActorRef<Done>> waiting) {
+    private Behavior<Command> onStop(Attempt attempt, Stop stop, List<ActorRef<Done>> waiting) {
         List<ActorRef<Done>> nowWaiting = new ArrayList<>(waiting);
         nowWaiting.add(stop.replyTo());
         if (stop.onStop() == OnStop.FINISH) {
@@ -312,9 +336,11 @@ public final class Slot {
     }
 
     /** Reports the attempt's one final event; what the slot does next is up to the behaviour it is in. */
-    private void end(RunningAttempt attempt, TrainerEvent finalEvent) {
+    private void end(Attempt attempt, TrainerEvent finalEvent) {
         // Samples first, so the last of them reach the coordinator before the attempt's end.
-        metricsAgent.tell(new MetricsAgent.Unwatch(attempt.id()));
+        if (attempt.trainer().isPresent()) {
+            metricsAgent.tell(new MetricsAgent.Unwatch(attempt.id()));
+        }
         timers.cancel(TIMEOUT_TIMER);
         reportFinal(attempt.id(), finalEvent);
     }
@@ -335,6 +361,21 @@ public final class Slot {
     private Behavior<Command> dropLateEvent(TrainerSaid said) {
         context.getLog().debug("slot {} drops {} of attempt {}: the slot already ended it", settings.name(),
                 said.event().getClass().getSimpleName(), said.attemptId());
+        return Behaviors.same();
+    }
+
+    /** A launch that ends after its attempt did: a trainer it started anyway must not run beside the next attempt. */
+    private Behavior<Command> dropLateLaunch(Launched launched) {
+        if (launched.outcome() instanceof AttemptLaunch.Outcome.Forked forked) {
+            context.getLog().info("slot {} kills the trainer of attempt {} (pid {}): the attempt ended before it started",
+                    settings.name(), launched.attemptId(), forked.trainer().pid());
+            Attempt.kill(forked.trainer());
+        }
+        return Behaviors.same();
+    }
+
+    private Behavior<Command> onPartitionsRetired(PartitionsRetired retired) {
+        launch.retire(retired.partitionKeys());
         return Behaviors.same();
     }
 

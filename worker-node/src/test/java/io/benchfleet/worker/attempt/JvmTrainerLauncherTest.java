@@ -5,6 +5,7 @@ import io.benchfleet.protocol.architecture.ArchitectureZoo;
 import io.benchfleet.protocol.sweep.Device;
 import io.benchfleet.protocol.sweep.TaskSpec;
 import io.benchfleet.protocol.sweep.TrainingSettings;
+import io.benchfleet.protocol.trainer.DataPartition;
 import io.benchfleet.protocol.trainer.TrainerTask;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,8 @@ class JvmTrainerLauncherTest {
         var architecture = ArchitectureZoo.byName("mlp-small").orElseThrow();
         var task = new TaskSpec("mnist", "mlp-small", device, "standard", 0, 1, 1,
                 new TrainingSettings(1, 128, 0, architecture.optimizer()));
-        return new TrainerTask("attempt-1", task, architecture, "data", 2);
+        return new TrainerTask("attempt-1", task, architecture,
+                new DataPartition("/tmp/partitions/0123", "ab", 10, 5, architecture.input(), 10), 2);
     }
 
     private static String classpathOf(List<String> command) {

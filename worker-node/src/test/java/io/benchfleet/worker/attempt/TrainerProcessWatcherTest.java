@@ -21,8 +21,13 @@ import static org.awaitility.Awaitility.await;
 /** Fake trainers are shell one-liners: they speak the event line format, or fail to. */
 class TrainerProcessWatcherTest {
 
-    private static final String STARTED = "{\"event\":\"started\",\"pid\":1,\"threads\":1,\"backend\":\"CPU\","
+    private static final String STARTED = "{\"event\":\"started\",\"protocolVersion\":1,\"framework\":\"dl4j\","
+            + "\"frameworkVersion\":\"1.0.0-M2.1\",\"pid\":1,\"threads\":1,\"backend\":\"CPU\","
             + "\"layerHelpers\":[],\"parameters\":10,\"trainSamples\":5,\"testSamples\":3,\"startupSeconds\":1.0}";
+    /** What a trainer of the next protocol version might say: the version first, and a field of its own. */
+    private static final String STARTED_IN_VERSION_2 = "{\"event\":\"started\",\"protocolVersion\":2,"
+            + "\"framework\":\"pytorch\",\"frameworkVersion\":\"3.0\",\"pid\":1,\"threads\":1,\"parameters\":10,"
+            + "\"trainSamples\":5,\"testSamples\":3,\"startupSeconds\":1.0}";
     private static final String FINISHED = "{\"event\":\"finished\",\"trainSeconds\":1.0,\"samplesPerSecond\":5.0,"
             + "\"testAccuracy\":0.9,\"testLoss\":0.2}";
 
@@ -36,7 +41,7 @@ class TrainerProcessWatcherTest {
 
     private Process follow(String script) throws IOException {
         Process process = new ProcessBuilder("sh", "-c", script).start();
-        new TrainerProcessWatcher("a-1", process).follow(threads, events::add);
+        new TrainerProcessWatcher("a-1", "dl4j", process).follow(threads, events::add);
         return process;
     }
 
@@ -57,6 +62,34 @@ class TrainerProcessWatcherTest {
         await().until(() -> events.size() == 2);
         assertThat(events.get(0)).isInstanceOf(TrainerEvent.Started.class);
         assertThat(events.get(1)).isEqualTo(new TrainerEvent.Finished(1.0, 5.0, 0.9, 0.2));
+    }
+
+    @Test
+    void aStartedLineOfAnotherProtocolVersionEndsTheAttemptAsCrashedAndEndsTheTrainer() throws IOException {
+        Process trainer = follow("echo '" + STARTED_IN_VERSION_2 + "'; sleep 30");
+
+        TrainerEvent.Failed failed = onlyFailure();
+        assertThat(failed).isEqualTo(new TrainerEvent.Failed(TrainerEvent.FailureKind.CRASHED,
+                "trainer speaks protocol version 2; this worker node speaks 1"));
+        assertEnded(trainer);
+    }
+
+    @Test
+    void aTrainerOfAnotherFrameworkThanTheTasksEndsTheAttemptAsCrashedAndEndsTheTrainer() throws IOException {
+        Process trainer = follow("echo '" + STARTED.replace("\"dl4j\"", "\"pytorch\"") + "'; sleep 30");
+
+        assertThat(onlyFailure()).isEqualTo(new TrainerEvent.Failed(TrainerEvent.FailureKind.CRASHED,
+                "trainer says it trains with 'pytorch'; the task's framework is 'dl4j'"));
+        assertEnded(trainer);
+    }
+
+    @Test
+    void aStartedLineWithoutItsProtocolVersionEndsTheAttemptAsCrashed() throws IOException {
+        follow("echo '" + STARTED.replace("\"protocolVersion\":1,", "") + "'; sleep 30");
+
+        TrainerEvent.Failed failed = onlyFailure();
+        assertThat(failed.kind()).isEqualTo(TrainerEvent.FailureKind.CRASHED);
+        assertThat(failed.message()).contains("missing field 'protocolVersion'");
     }
 
     @Test
@@ -91,7 +124,7 @@ class TrainerProcessWatcherTest {
     void aTrainerThatLingersAfterItsFinalEventIsEndedAfterTheGrace() throws IOException {
         Process trainer = new ProcessBuilder("sh", "-c", "echo '" + STARTED + "'; echo '" + FINISHED + "'; sleep 30")
                 .start();
-        new TrainerProcessWatcher("a-1", trainer, Duration.ofMillis(200)).follow(threads, events::add);
+        new TrainerProcessWatcher("a-1", "dl4j", trainer, Duration.ofMillis(200)).follow(threads, events::add);
 
         await().until(() -> events.size() == 2);
         assertEnded(trainer);

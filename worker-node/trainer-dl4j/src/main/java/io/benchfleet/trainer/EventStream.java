@@ -16,7 +16,7 @@ final class EventStream {
 
     private final PrintStream out;
 
-    private EventStream(PrintStream out) {
+    EventStream(PrintStream out) {
         this.out = out;
     }
 

@@ -1,16 +1,15 @@
 package io.benchfleet.trainer;
 
-import io.benchfleet.protocol.trainer.TrainerTask;
+import io.benchfleet.dataset.DatasetUnavailableException;
+import io.benchfleet.dataset.partition.PartitionContents;
+import io.benchfleet.protocol.BuildVersions;
 import io.benchfleet.protocol.architecture.Architecture;
-import io.benchfleet.dataset.DatasetCatalog;
-import io.benchfleet.dataset.DatasetInfo;
+import io.benchfleet.protocol.sweep.Framework;
+import io.benchfleet.protocol.sweep.TaskSpec;
+import io.benchfleet.protocol.trainer.DataPartition;
 import io.benchfleet.protocol.trainer.TrainerEvent;
 import io.benchfleet.protocol.trainer.TrainerEvent.FailureKind;
-import io.benchfleet.protocol.sweep.Split;
-import io.benchfleet.protocol.sweep.TaskSpec;
-import io.benchfleet.dataset.reader.DatasetLoader;
-import io.benchfleet.dataset.reader.FeatureScaling;
-import io.benchfleet.dataset.reader.TaskParts;
+import io.benchfleet.protocol.trainer.TrainerTask;
 import io.benchfleet.trainer.network.NetworkFactory;
 import io.benchfleet.trainer.network.OneDnnHelpers;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -19,9 +18,10 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.util.List;
 
-/** Carries out one attempt: load data, build the network, train, evaluate, and report as events. */
+/** Carries out one attempt: read its data partition, build the network, train, evaluate, and report as events. */
 final class Trainer {
 
     private static final Logger log = LoggerFactory.getLogger(Trainer.class);
@@ -31,6 +31,9 @@ final class Trainer {
     static final int FAILED = 1;
     /** Stopped unfinished: its worker node is gone, and with it anyone to report to. */
     static final int WORKER_NODE_GONE = 2;
+
+    /** The DL4J this trainer was built with, as the {@code started} event reports it. */
+    private static final String DL4J_VERSION = BuildVersions.all().get("deeplearning4j");
 
     private final EventStream events;
 
@@ -56,24 +59,24 @@ final class Trainer {
 
     private void train(TrainerTask trainerTask) {
         TaskSpec task = trainerTask.task();
-        DatasetInfo dataset = DatasetCatalog.byName(task.dataset())
-                .orElseThrow(() -> new BadTaskException("unknown dataset '" + task.dataset() + "'"));
+        DataPartition partition = trainerTask.partition();
         Architecture architecture = trainerTask.architecture();
-        architecture.incompatibility(dataset.inputShape(), dataset.classes()).ifPresent(problem -> {
-            throw new BadTaskException("architecture " + architecture.name() + " cannot train on " + dataset.name()
+        architecture.incompatibility(partition.shape(), partition.classes()).ifPresent(problem -> {
+            throw new BadTaskException("architecture " + architecture.name() + " cannot train on " + task.dataset()
                     + ": " + problem);
         });
-        Parts parts = load(trainerTask, dataset);
-        MultiLayerNetwork network = build(architecture, dataset, task);
+        Parts parts = load(partition);
+        MultiLayerNetwork network = build(architecture, partition, task);
         // After the build: ND4J loads its backend with the first array, and only then can say which it is.
         String backend = backend();
         BackendCheck.problem(task.device(), backend).ifPresent(problem -> {
             throw new WrongBackendException(problem);
         });
 
-        events.emit(new TrainerEvent.Started(ProcessHandle.current().pid(), trainerTask.threads(), backend,
-                OneDnnHelpers.describe(network), network.numParams(), parts.train().count(), parts.test().count(),
-                ResourceReadings.jvmUptimeSeconds()));
+        events.emit(new TrainerEvent.Started(TrainerTask.PROTOCOL_VERSION, Framework.DL4J, DL4J_VERSION,
+                ProcessHandle.current().pid(), trainerTask.threads(), backend, OneDnnHelpers.describe(network),
+                network.numParams(), parts.train().count(), parts.test().count(), ResourceReadings.jvmUptimeSeconds(),
+                null));
         var loop = new EpochLoop(network, parts.train(), parts.test(), task.training().batchSize(), task.seed(),
                 new ResourceReadings());
         EpochLoop.Outcome outcome = loop.run(task.training().epochs(), events::emit);
@@ -87,21 +90,24 @@ final class Trainer {
     private record Parts(TrainingData train, TrainingData test) {
     }
 
-    /** The task's train and test parts, scaled with statistics of the train part only. */
-    private static Parts load(TrainerTask trainerTask, DatasetInfo dataset) {
-        TaskSpec task = trainerTask.task();
-        Split split = Split.fromLabel(task.split())
-                .orElseThrow(() -> new BadTaskException("unknown split '" + task.split() + "'"));
-        var loaded = DatasetLoader.forDataDir(trainerTask.dataDir()).load(dataset);
-        log.info("loaded {} from {}", dataset.name(), loaded.directory());
-        TaskParts parts = TaskParts.of(loaded, split, task);
-        FeatureScaling scaling = FeatureScaling.fit(dataset.normalisation(), parts.train());
-        return new Parts(TrainingData.of(parts.train(), scaling), TrainingData.of(parts.test(), scaling));
+    /** The partition's train and test parts, scaled as the worker node fitted the scaling on the train part. */
+    private static Parts load(DataPartition partition) {
+        PartitionContents contents;
+        try {
+            contents = PartitionContents.read(partition);
+        } catch (IOException e) {
+            // The files are this node's: another node, with its own copy, may well read them.
+            throw new DatasetUnavailableException("cannot read the data partition in " + partition.directory() + ": "
+                    + e);
+        }
+        log.info("read the data partition in {}", partition.directory());
+        return new Parts(TrainingData.of(contents.train(), contents.scaling()),
+                TrainingData.of(contents.test(), contents.scaling()));
     }
 
-    private static MultiLayerNetwork build(Architecture architecture, DatasetInfo dataset, TaskSpec task) {
+    private static MultiLayerNetwork build(Architecture architecture, DataPartition partition, TaskSpec task) {
         Nd4j.getRandom().setSeed(task.seed());
-        MultiLayerNetwork network = NetworkFactory.build(architecture, dataset.inputShape(),
+        MultiLayerNetwork network = NetworkFactory.build(architecture, partition.shape(),
                 task.training().optimizer(), task.seed());
         OneDnnHelpers.install(network);
         List<String> helpers = OneDnnHelpers.describe(network);

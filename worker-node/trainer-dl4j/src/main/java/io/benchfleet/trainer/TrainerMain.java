@@ -22,6 +22,10 @@ public final class TrainerMain {
                     "trainer expects one argument, the attempt as JSON; got " + args.length));
             System.exit(Trainer.FAILED);
         }
+        TaskProtocolCheck.problem(args[0]).ifPresent(problem -> {
+            events.emit(new TrainerEvent.Failed(TrainerEvent.FailureKind.BAD_INPUT, problem));
+            System.exit(Trainer.FAILED);
+        });
         TrainerTask task;
         try {
             task = TrainerTask.decode(args[0]);
