@@ -31,7 +31,10 @@ from torch import nn
 from .failures import Diverged
 from .optimizer import Updater
 
-EVALUATION_BATCH = 1000
+#: The training batch size's order: measured on cnn-medium at one thread, evaluating 20,000 images took 34 s in
+#: batches of 1,000 (100 MB activations per layer, allocated and faulted in anew each batch) and 4 s in batches
+#: of 128.
+EVALUATION_BATCH = 128
 TRAIN_ACCURACY_SAMPLES = 10_000
 #: DL4J's evaluation adds it to the probabilities before the log (Keras clips at the same value).
 LOG_EPSILON = 1e-7

@@ -21,7 +21,11 @@ import java.util.function.Consumer;
 final class EpochLoop {
 
     private static final Logger log = LoggerFactory.getLogger(EpochLoop.class);
-    private static final int EVALUATION_BATCH = 1000;
+    /**
+     * The training batch size's order: evaluating 20,000 Fashion-MNIST images with cnn-medium on one thread took
+     * about 16 s in batches of 1,000 and about 3 s in batches of 128 (same losses and accuracies).
+     */
+    private static final int EVALUATION_BATCH = 128;
     /** Train accuracy is measured on this many training samples at most: a full pass would cost a third of an epoch. */
     private static final int TRAIN_ACCURACY_SAMPLES = 10_000;
     private static final float LOG_EPSILON = 1e-7f;
