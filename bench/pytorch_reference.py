@@ -46,6 +46,13 @@ def model(name):
     return net
 
 
+def step(net, optimizer, loss_fn, xb, yb):
+    """One minibatch update, the part of an epoch that is timed."""
+    optimizer.zero_grad()
+    loss_fn(net(xb), yb).backward()
+    optimizer.step()
+
+
 def main():
     name, data_dir, epochs, threads, train_limit = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
     device = torch.device(sys.argv[6] if len(sys.argv) > 6 else "cpu")
@@ -70,9 +77,7 @@ def main():
             rows = order[start:start + 128]
             xb, yb = x[rows], y[rows]
             begin = time.perf_counter()
-            optimizer.zero_grad()
-            loss_fn(net(xb), yb).backward()
-            optimizer.step()
+            step(net, optimizer, loss_fn, xb, yb)
             synchronize()
             seconds += time.perf_counter() - begin
         net.eval()
