@@ -8,6 +8,8 @@ import io.benchfleet.protocol.cluster.GpuDevice;
 import io.benchfleet.protocol.cluster.HostInfo;
 import io.benchfleet.protocol.cluster.SlotName;
 import io.benchfleet.protocol.sweep.Framework;
+import io.benchfleet.worker.attempt.JvmTrainerLauncher;
+import io.benchfleet.worker.attempt.TrainerClassArchive;
 import io.benchfleet.worker.framework.FrameworkTrainer;
 import io.benchfleet.worker.framework.FrameworkTrainers;
 import io.benchfleet.worker.framework.NodeFrameworks;
@@ -87,6 +89,10 @@ public final class WorkerNodeMain implements Callable<Integer> {
                     + " of this checkout, built by bin/setup build-cuda).")
     private Path cudaLib;
 
+    // bin/worker-node points it at what the build made (TrainerClassArchive); without one, trainers start slower.
+    @Option(names = "--trainer-class-archive", hidden = true, defaultValue = "${sys:benchfleet.trainer.class-archive}")
+    private Path trainerClassArchive;
+
     // For the multi-JVM tests: a fake nvidia-smi that reports GPUs on a machine without any.
     @Option(names = "--nvidia-smi", hidden = true, defaultValue = "nvidia-smi")
     private Path nvidiaSmi;
@@ -107,7 +113,7 @@ public final class WorkerNodeMain implements Callable<Integer> {
             + " under 1 M multiply-accumulates per sample train on one, which is faster for them.")
     private Integer cores;
 
-    @Option(names = "--trainer-heap", defaultValue = "3g", description = "Maximum heap of each trainer JVM (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--trainer-heap", defaultValue = JvmTrainerLauncher.DEFAULT_HEAP, description = "Maximum heap of each trainer JVM (default: ${DEFAULT-VALUE}).")
     private String trainerHeap;
 
     @Option(names = "--join-timeout", defaultValue = "20", description = "Seconds to wait for the coordinator (default: ${DEFAULT-VALUE}).")
@@ -155,7 +161,7 @@ public final class WorkerNodeMain implements Callable<Integer> {
                     : CompletableFuture.supplyAsync(() -> PyTorchProbe.run(pythonPath(), trainScript(), PyTorchProbe.TIMEOUT));
             gpus = new NvidiaSmiDiscovery(nvidiaSmi, NvidiaSmiDiscovery.FIRST_ANSWER).discover();
             List<FrameworkTrainer> available = FrameworkTrainers.of(userTrainers,
-                    FrameworkTrainers.dl4j(trainerHeap, cudaTrainer(), cudaLib), () -> pytorch(pytorchProbe.join()));
+                    FrameworkTrainers.dl4j(trainerHeap, cudaTrainer(), cudaLib, classArchive()), () -> pytorch(pytorchProbe.join()));
             var slotList = new SlotList(gpus, gpu -> NodeFrameworks.gpuRefusal(available, gpu));
             if (slots == null) {
                 offered = slotList.defaults();
@@ -217,6 +223,25 @@ public final class WorkerNodeMain implements Callable<Integer> {
             throw new IllegalArgumentException("--partition-dir " + partitionDir + ": this user cannot write in it");
         }
         return partitionDir.toAbsolutePath();
+    }
+
+    /** The cpu trainer's class archive where the build made one; where none, a line says trainers start slower. */
+    private Optional<TrainerClassArchive> classArchive() {
+        if (trainerClassArchive == null) {
+            return Optional.empty();
+        }
+        try {
+            Optional<TrainerClassArchive> archive = TrainerClassArchive.in(trainerClassArchive);
+            if (archive.isEmpty()) {
+                LoggerFactory.getLogger(WorkerNodeMain.class).warn("no trainer class archive in {} (the build makes it): DL4J trainers start about 0.5 s slower",
+                        trainerClassArchive);
+            }
+            return archive;
+        } catch (IOException e) {
+            LoggerFactory.getLogger(WorkerNodeMain.class).warn("cannot read the trainer class archive in {} ({}): DL4J trainers start about 0.5 s slower",
+                    trainerClassArchive, e.toString());
+            return Optional.empty();
+        }
     }
 
     /** The CUDA trainer's folder, where it holds nd4j-cuda; empty on a node built for the CPU only. */

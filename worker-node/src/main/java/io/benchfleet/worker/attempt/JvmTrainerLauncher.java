@@ -32,16 +32,23 @@ public final class JvmTrainerLauncher implements TrainerLauncher {
     private static final String OPENBLAS_CORETYPE = "OPENBLAS_CORETYPE";
     private static final boolean HAS_AVX2_AND_FMA = cpuFlags().contains(" avx2 ") && cpuFlags().contains(" fma ");
 
+    public static final String DEFAULT_HEAP = "3g";
+    /** Logging set up in code, not from XML (trainer-dl4j's TrainerLogging): faster to start. */
+    private static final String TRAINER_LOGGING = "benchfleet.logging=trainer";
+
     private final String heap;
     private final Optional<Path> cudaLib;
+    private final Optional<TrainerClassArchive> classArchive;
 
     /**
-     * @param heap    the trainer's maximum heap, e.g. {@code 3g}
-     * @param cudaLib the folder of the CUDA trainer's jars, where this node has it
+     * @param heap         the trainer's maximum heap, e.g. {@code 3g}
+     * @param cudaLib      the folder of the CUDA trainer's jars, where this node has it
+     * @param classArchive the cpu trainer's class-data-sharing archive, where the build made one
      */
-    public JvmTrainerLauncher(String heap, Optional<Path> cudaLib) {
+    public JvmTrainerLauncher(String heap, Optional<Path> cudaLib, Optional<TrainerClassArchive> classArchive) {
         this.heap = heap;
         this.cudaLib = cudaLib;
+        this.classArchive = classArchive;
     }
 
     @Override
@@ -71,18 +78,33 @@ public final class JvmTrainerLauncher implements TrainerLauncher {
 
     List<String> command(TrainerTask task, SlotName slot) {
         boolean onGpu = !slot.gpus().isEmpty();
+        if (!onGpu && classArchive.isPresent()) {
+            TrainerClassArchive archive = classArchive.get();
+            return javaCommand(heap, false, archive.classpath(), List.of("-XX:SharedArchiveFile=" + archive.archive()),
+                    TRAINER_MAIN, task.encode());
+        }
         String classpath = System.getProperty("java.class.path");
+        return javaCommand(heap, onGpu, onGpu ? cudaLib.map(lib -> lib.resolve("*") + File.pathSeparator + classpath)
+                .orElse(classpath) : classpath, List.of(), TRAINER_MAIN, task.encode());
+    }
+
+    /** The java command line of a trainer JVM, or of anything that must start as one (TrainerClassArchive). */
+    static List<String> javaCommand(String heap, boolean onGpu, String classpath, List<String> classSharing,
+                                    String main, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
         command.add("-XX:+UseParallelGC");
+        // The JVM's own warnings (an archive it cannot use, say) go to stdout by default, where only events may go.
+        command.add("-Xlog:disable");
+        command.add("-Xlog:all=warning:stderr");
+        command.addAll(classSharing);
         command.add(onGpu ? CUDA_NATIVE_VARIANT : CPU_NATIVE_VARIANT);
-        command.add("-Dlogback.configurationFile=trainer-logback.xml");
+        command.add("-D" + TRAINER_LOGGING);
         command.add("-cp");
-        command.add(onGpu ? cudaLib.map(lib -> lib.resolve("*") + File.pathSeparator + classpath).orElse(classpath)
-                : classpath);
-        command.add(TRAINER_MAIN);
-        command.add(task.encode());
+        command.add(classpath);
+        command.add(main);
+        command.addAll(List.of(args));
         return command;
     }
 }

@@ -6,6 +6,7 @@ import io.benchfleet.protocol.sweep.Framework;
 import io.benchfleet.worker.attempt.CommandTrainerLauncher;
 import io.benchfleet.worker.attempt.JvmTrainerLauncher;
 import io.benchfleet.worker.attempt.PythonTrainerLauncher;
+import io.benchfleet.worker.attempt.TrainerClassArchive;
 import io.benchfleet.worker.gpu.CudaTrainerKernels;
 
 import java.nio.file.Path;
@@ -51,14 +52,16 @@ public final class FrameworkTrainers {
      *
      * @param cudaTrainer the CUDA trainer's folder where this node has it
      * @param cudaLib     where it was looked for, for the reason why not
+     * @param classArchive the cpu trainer's class-data-sharing archive, where the build made one
      */
-    public static FrameworkTrainer dl4j(String heap, Optional<Path> cudaTrainer, Path cudaLib) {
+    public static FrameworkTrainer dl4j(String heap, Optional<Path> cudaTrainer, Path cudaLib,
+                                        Optional<TrainerClassArchive> classArchive) {
         return new FrameworkTrainer(Framework.DL4J, BuildVersions.all().get("deeplearning4j"),
                 gpu -> cudaTrainer.isEmpty()
                         ? Optional.of("gpu:" + gpu.index() + " " + gpu.name() + ": no CUDA trainer in " + cudaLib
                         + " (bin/setup build-cuda builds it)")
                         : CudaTrainerKernels.missingFor(gpu),
-                new JvmTrainerLauncher(heap, cudaTrainer));
+                new JvmTrainerLauncher(heap, cudaTrainer, classArchive));
     }
 
     /** The PyTorch trainer, {@code PYTHON train.py}, on the devices its probe found. */

@@ -18,7 +18,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The trainer JVM's command line per slot: the CPU trainer as it was, a gpu slot's with the CUDA jars in front. */
+/** The trainer JVM's command line per slot: a cpu slot's with the class archive where there is one, a gpu slot's with the CUDA jars in front. */
 class JvmTrainerLauncherTest {
 
     private static final Path CUDA_LIB = Path.of("/opt/benchfleet/worker-node/target/lib-cuda");
@@ -37,20 +37,45 @@ class JvmTrainerLauncherTest {
 
     @Test
     void aCpuSlotsTrainerGetsTheNodesClasspathAndTheOneDnnVariant() {
-        var command = new JvmTrainerLauncher("3g", Optional.of(CUDA_LIB)).command(task(Device.CPU), SlotName.cpu());
+        var command = new JvmTrainerLauncher("3g", Optional.of(CUDA_LIB), Optional.empty())
+                .command(task(Device.CPU), SlotName.cpu());
 
         assertThat(classpathOf(command)).isEqualTo(System.getProperty("java.class.path"));
-        assertThat(command).contains("-Xmx3g", "-Dorg.bytedeco.javacpp.platform.extension=-onednn-avx2");
+        assertThat(command).contains("-Xmx3g", "-Dorg.bytedeco.javacpp.platform.extension=-onednn-avx2",
+                "-Dbenchfleet.logging=trainer").noneMatch(option -> option.startsWith("-XX:SharedArchiveFile"));
     }
 
     @Test
-    void aGpuSlotsTrainerGetsTheCudaJarsInFrontAndTheCudnnVariant() {
-        var command = new JvmTrainerLauncher("3g", Optional.of(CUDA_LIB)).command(task(Device.GPU), SlotName.gpu(1));
+    void aCpuSlotsTrainerMapsTheClassArchiveWithTheClasspathItWasMadeWith() {
+        var archive = new TrainerClassArchive(Path.of("/opt/archive/trainer.jsa"), "/opt/lib/a.jar:/opt/lib/b.jar");
+
+        var command = new JvmTrainerLauncher("3g", Optional.of(CUDA_LIB), Optional.of(archive))
+                .command(task(Device.CPU), SlotName.cpu());
+
+        assertThat(classpathOf(command)).isEqualTo("/opt/lib/a.jar:/opt/lib/b.jar");
+        assertThat(command).contains("-XX:SharedArchiveFile=/opt/archive/trainer.jsa");
+    }
+
+    @Test
+    void theJvmsOwnWarningsGoToStderrNotToTheEventStream() {
+        var command = new JvmTrainerLauncher("3g", Optional.empty(), Optional.empty())
+                .command(task(Device.CPU), SlotName.cpu());
+
+        assertThat(command).containsSubsequence("-Xlog:disable", "-Xlog:all=warning:stderr");
+    }
+
+    @Test
+    void aGpuSlotsTrainerGetsTheCudaJarsInFrontAndTheCudnnVariantButNoClassArchive() {
+        var archive = new TrainerClassArchive(Path.of("/opt/archive/trainer.jsa"), "/opt/lib/a.jar");
+
+        var command = new JvmTrainerLauncher("3g", Optional.of(CUDA_LIB), Optional.of(archive))
+                .command(task(Device.GPU), SlotName.gpu(1));
 
         assertThat(classpathOf(command))
                 .isEqualTo(CUDA_LIB.resolve("*") + File.pathSeparator + System.getProperty("java.class.path"));
         assertThat(command).contains("-Dorg.bytedeco.javacpp.platform.extension=-cudnn")
-                .doesNotContain("-Dorg.bytedeco.javacpp.platform.extension=-onednn-avx2");
+                .doesNotContain("-Dorg.bytedeco.javacpp.platform.extension=-onednn-avx2")
+                .noneMatch(option -> option.startsWith("-XX:SharedArchiveFile"));
     }
 
     @Test

@@ -25,9 +25,9 @@ class NodeFrameworksTest {
 
     /** DL4J with the CUDA trainer: no kernels for Hopper. */
     private static final FrameworkTrainer DL4J = FrameworkTrainers.dl4j("3g", Optional.of(Path.of("/opt/lib-cuda")),
-            Path.of("/opt/lib-cuda"));
+            Path.of("/opt/lib-cuda"), Optional.empty());
     private static final FrameworkTrainer DL4J_WITHOUT_CUDA = FrameworkTrainers.dl4j("3g", Optional.empty(),
-            Path.of("/opt/lib-cuda"));
+            Path.of("/opt/lib-cuda"), Optional.empty());
     private static final FrameworkTrainer PYTORCH_CPU = FrameworkTrainers.pytorch(
             new PyTorchProbe.Result.Found("1.13.0a0", List.of(Device.CPU)), Path.of("/usr/bin/python3"),
             Path.of("train.py"));

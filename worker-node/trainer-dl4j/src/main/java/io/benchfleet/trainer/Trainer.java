@@ -36,9 +36,11 @@ final class Trainer {
     private static final String DL4J_VERSION = BuildVersions.all().get("deeplearning4j");
 
     private final EventStream events;
+    private final BackendStart backendStart;
 
-    Trainer(EventStream events) {
+    Trainer(EventStream events, BackendStart backendStart) {
         this.events = events;
+        this.backendStart = backendStart;
     }
 
     int run(TrainerTask trainerTask) {
@@ -65,33 +67,37 @@ final class Trainer {
             throw new BadTaskException("architecture " + architecture.name() + " cannot train on " + task.dataset()
                     + ": " + problem);
         });
-        Parts parts = load(partition);
+        var timeline = new StartTimeline();
+        PartitionContents contents = read(partition);
+        timeline.mark("partition read");
+        backendStart.await();
+        timeline.mark("ND4J up");
+        TrainingData train = TrainingData.of(contents.train(), contents.scaling());
+        timeline.mark("training part scaled");
         MultiLayerNetwork network = build(architecture, partition, task);
-        // After the build: ND4J loads its backend with the first array, and only then can say which it is.
+        timeline.mark("network built");
         String backend = backend();
         BackendCheck.problem(task.device(), backend).ifPresent(problem -> {
             throw new WrongBackendException(problem);
         });
+        log.info("start, seconds since the JVM's: {}", timeline);
 
         events.emit(new TrainerEvent.Started(TrainerTask.PROTOCOL_VERSION, Framework.DL4J, DL4J_VERSION,
                 ProcessHandle.current().pid(), trainerTask.threads(), backend, OneDnnHelpers.describe(network),
-                network.numParams(), parts.train().count(), parts.test().count(), ResourceReadings.jvmUptimeSeconds(),
+                network.numParams(), train.count(), partition.testSamples(), ResourceReadings.jvmUptimeSeconds(),
                 null));
-        var loop = new EpochLoop(network, parts.train(), parts.test(), task.training().batchSize(), task.seed(),
-                new ResourceReadings());
+        var loop = new EpochLoop(network, train, () -> TrainingData.of(contents.test(), contents.scaling()),
+                task.training().batchSize(), task.seed(), new ResourceReadings());
         EpochLoop.Outcome outcome = loop.run(task.training().epochs(), events::emit);
         warnAboutFallbacks(network);
 
-        double samples = (double) parts.train().count() * task.training().epochs();
+        double samples = (double) train.count() * task.training().epochs();
         events.emit(new TrainerEvent.Finished(outcome.trainSeconds(), samples / outcome.trainSeconds(),
                 outcome.lastEvaluation().accuracy(), outcome.lastEvaluation().loss()));
     }
 
-    private record Parts(TrainingData train, TrainingData test) {
-    }
-
-    /** The partition's train and test parts, scaled as the worker node fitted the scaling on the train part. */
-    private static Parts load(DataPartition partition) {
+    /** The partition's files; scaled into ND4J arrays once ND4J is up. */
+    private static PartitionContents read(DataPartition partition) {
         PartitionContents contents;
         try {
             contents = PartitionContents.read(partition);
@@ -101,8 +107,7 @@ final class Trainer {
                     + e);
         }
         log.info("read the data partition in {}", partition.directory());
-        return new Parts(TrainingData.of(contents.train(), contents.scaling()),
-                TrainingData.of(contents.test(), contents.scaling()));
+        return contents;
     }
 
     private static MultiLayerNetwork build(Architecture architecture, DataPartition partition, TaskSpec task) {

@@ -15,6 +15,7 @@ public final class TrainerMain {
     }
 
     public static void main(String[] args) {
+        BackendStart backend = BackendStart.begin();
         WorkerNodeLifeline.watch(System.in, TrainerMain::stopForWorkerNodeGone);
         EventStream events = EventStream.takeOverStdout();
         if (args.length != 1) {
@@ -35,7 +36,7 @@ public final class TrainerMain {
             return;
         }
         // Exit explicitly: ND4J leaves non-daemon threads behind.
-        System.exit(new Trainer(events).run(task));
+        System.exit(new Trainer(events, backend).run(task));
     }
 
     /** Halt rather than exit: shutdown hooks could wait on training threads, and no one awaits a result. */

@@ -44,7 +44,7 @@ class EpochLoopTest {
 
     private static List<TrainerEvent.Epoch> train(Optimizer optimizer, long seed) {
         var network = NetworkFactory.build(TOY_MLP, INPUT, optimizer, seed);
-        var loop = new EpochLoop(network, toyData(400, 1), toyData(200, 2), 16, seed, new ResourceReadings());
+        var loop = new EpochLoop(network, toyData(400, 1), () -> toyData(200, 2), 16, seed, new ResourceReadings());
         List<TrainerEvent.Epoch> epochs = new ArrayList<>();
         loop.run(3, epochs::add);
         return epochs;

@@ -71,7 +71,7 @@ class TrainerTest {
     private List<TrainerEvent> run(DataPartition partition, Architecture architecture) {
         var task = new TaskSpec("mnist", architecture.name(), Device.CPU, "standard", 0, 1, 1,
                 new TrainingSettings(1, 8, 0, architecture.optimizer()));
-        new Trainer(new EventStream(new PrintStream(stdout, true, StandardCharsets.UTF_8)))
+        new Trainer(new EventStream(new PrintStream(stdout, true, StandardCharsets.UTF_8)), BackendStart.begin())
                 .run(new TrainerTask("a-1", task, architecture, partition, 1));
         return stdout.toString(StandardCharsets.UTF_8).lines().map(EventLine::decode).toList();
     }
