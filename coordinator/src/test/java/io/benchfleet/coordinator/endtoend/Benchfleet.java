@@ -1,6 +1,10 @@
 package io.benchfleet.coordinator.endtoend;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
 import java.io.IOException;
+import java.io.Reader;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +38,28 @@ final class Benchfleet {
             throw new AssertionError("process " + process.pid() + " still running after " + seconds + " s");
         }
         return process.exitValue();
+    }
+
+    /**
+     * Runs {@code bin/coordinator ARGS} to its end, its output in {@code dir/coordinator.out}; killed (with its
+     * children) past {@code seconds}.
+     *
+     * @return its exit code
+     */
+    static int runCoordinator(Path dir, long seconds, String... args) throws IOException, InterruptedException {
+        Process coordinator = start(dir.resolve("coordinator.out"), "coordinator", args);
+        try {
+            return waitFor(coordinator, seconds);
+        } finally {
+            stop(coordinator);
+        }
+    }
+
+    /** The rows of a CSV file the run directory holds (results.csv, epochs.csv, samples.csv), by header. */
+    static List<CSVRecord> csv(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader).getRecords();
+        }
     }
 
     static void stop(Process process) {

@@ -1,12 +1,10 @@
 package io.benchfleet.coordinator.endtoend;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,17 +52,11 @@ class CrossValidationIT {
                 """.formatted(writeLetter()));
         Path runDir = dir.resolve("run");
 
-        Process coordinator = Benchfleet.start(dir.resolve("coordinator.out"), "coordinator", "run", sweep.toString(),
+        int exitCode = Benchfleet.runCoordinator(dir, SWEEP_SECONDS, "run", sweep.toString(),
                 "--run-dir", runDir.toString(), "--local-workers", "2");
-        int exitCode;
-        try {
-            exitCode = Benchfleet.waitFor(coordinator, SWEEP_SECONDS);
-        } finally {
-            Benchfleet.stop(coordinator);
-        }
 
         assertThat(exitCode).as(Benchfleet.read(dir.resolve("coordinator.out"))).isZero();
-        List<CSVRecord> results = csv(runDir.resolve("results.csv"));
+        List<CSVRecord> results = Benchfleet.csv(runDir.resolve("results.csv"));
         assertThat(results).extracting(row -> row.get("fold")).containsExactlyInAnyOrder("1", "2", "3");
         assertThat(results).allSatisfy(row -> {
             assertThat(row.get("split")).isEqualTo("kfold-3");
@@ -74,9 +66,4 @@ class CrossValidationIT {
         assertThat(results.stream().mapToInt(row -> Integer.parseInt(row.get("test_samples"))).sum()).isEqualTo(ROWS);
     }
 
-    private static List<CSVRecord> csv(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file)) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader).getRecords();
-        }
-    }
 }

@@ -2,13 +2,10 @@ package io.benchfleet.coordinator.endtoend;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -53,17 +50,11 @@ class FrameworksIT {
                 """.formatted(data));
         Path runDir = dir.resolve("run");
 
-        Process coordinator = Benchfleet.start(dir.resolve("coordinator.out"), "coordinator", "run", sweep.toString(),
+        int exitCode = Benchfleet.runCoordinator(dir, SWEEP_SECONDS, "run", sweep.toString(),
                 "--run-dir", runDir.toString(), "--local-workers", "1");
-        int exitCode;
-        try {
-            exitCode = Benchfleet.waitFor(coordinator, SWEEP_SECONDS);
-        } finally {
-            Benchfleet.stop(coordinator);
-        }
 
         assertThat(exitCode).as(Benchfleet.read(dir.resolve("coordinator.out"))).isZero();
-        List<CSVRecord> results = csv(runDir.resolve("results.csv"));
+        List<CSVRecord> results = Benchfleet.csv(runDir.resolve("results.csv"));
         assertThat(results).hasSize(4).allSatisfy(row -> {
             assertThat(row.get("status")).isEqualTo("succeeded");
             assertThat(row.get("params")).isEqualTo("101770");
@@ -97,10 +88,5 @@ class FrameworksIT {
         return partitions;
     }
 
-    private static List<CSVRecord> csv(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file)) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader).getRecords();
-        }
-    }
 
 }

@@ -1,12 +1,10 @@
 package io.benchfleet.coordinator.endtoend;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -66,7 +64,7 @@ class SweepEndToEndIT {
             workers.forEach(Benchfleet::stop);
             Benchfleet.stop(coordinator);
         }
-        List<CSVRecord> results = csv(runDir.resolve("results.csv"));
+        List<CSVRecord> results = Benchfleet.csv(runDir.resolve("results.csv"));
         assertThat(results).hasSize(2);
         assertThat(results).allSatisfy(row -> {
             assertThat(row.get("status")).isEqualTo("succeeded");
@@ -77,8 +75,8 @@ class SweepEndToEndIT {
             assertThat(Double.parseDouble(row.get("test_accuracy"))).isGreaterThan(0.5);
             assertThat(Double.parseDouble(row.get("samples_per_second"))).isPositive();
         });
-        assertThat(csv(runDir.resolve("epochs.csv"))).hasSize(2);
-        assertThat(csv(runDir.resolve("samples.csv"))).isNotEmpty();
+        assertThat(Benchfleet.csv(runDir.resolve("epochs.csv"))).hasSize(2);
+        assertThat(Benchfleet.csv(runDir.resolve("samples.csv"))).isNotEmpty();
         assertThat(runDir.resolve("sweep.conf")).exists();
         assertThat(List.of("environment.json", "report.json", "report.html", "logs/coordinator.log"))
                 .allSatisfy(name -> assertThat(runDir.resolve(name)).isNotEmptyFile());
@@ -95,29 +93,17 @@ class SweepEndToEndIT {
         Files.write(labels, truncated);
         Path runDir = dir.resolve("run");
 
-        Process coordinator = Benchfleet.start(dir.resolve("coordinator.out"), "coordinator", "run",
+        int exitCode = Benchfleet.runCoordinator(dir, SWEEP_SECONDS, "run",
                 sweepFile(dir.resolve("data").toString()).toString(), "--run-dir", runDir.toString(),
                 "--local-workers", "1");
-        int exitCode;
-        try {
-            exitCode = Benchfleet.waitFor(coordinator, SWEEP_SECONDS);
-        } finally {
-            Benchfleet.stop(coordinator);
-        }
 
         assertThat(exitCode).as(Benchfleet.read(dir.resolve("coordinator.out"))).isEqualTo(1);
-        List<CSVRecord> results = csv(runDir.resolve("results.csv"));
+        List<CSVRecord> results = Benchfleet.csv(runDir.resolve("results.csv"));
         assertThat(results).hasSize(2).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("failed"));
         assertThat(query(runDir, "SELECT COUNT(*) FROM attempts WHERE failure_kind = 'BAD_INPUT'"
                 + " AND failure_message LIKE '%train-labels-idx1-ubyte: truncated%'")).isEqualTo(2);
         assertThat(runDir.resolve("logs/coordinator.log")).isNotEmptyFile();
         assertThat(runDir.resolve("logs/worker-node-1.log")).isNotEmptyFile();
-    }
-
-    private static List<CSVRecord> csv(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file)) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader).getRecords();
-        }
     }
 
     private static long query(Path runDir, String sql) throws Exception {
