@@ -1,7 +1,10 @@
-"""Reads what bench/framework-fidelity ran and prints its tables.
+"""Reads what bench/framework-fidelity and bench/dl4j-fidelity ran and prints their tables.
 
-  framework_fidelity.py threads RUN_DIR MODEL   the threads the sweep's PyTorch attempt of MODEL used
-  framework_fidelity.py summary OUT ROUNDS      the tables, from OUT/run-R and OUT/standalone-R-MODEL.jsonl
+  framework_fidelity.py threads RUN_DIR MODEL [FRAMEWORK]   the threads the sweep's attempt of MODEL used
+  framework_fidelity.py summary OUT ROUNDS      bench/framework-fidelity's tables, from OUT/run-R and
+                                                OUT/standalone-R-MODEL.jsonl
+  framework_fidelity.py dl4j-summary OUT ROUNDS bench/dl4j-fidelity's table, from OUT/run-R-INTERVAL and
+                                                OUT/alone-R-MODEL.jsonl
 
 Each round is one sweep followed by the standalone runs, so that the two sides of a ratio ran minutes apart,
 not a round apart: on a shared VM one run's samples/s moves by 10-20 % with its neighbours, so one pair of
@@ -19,25 +22,28 @@ from pathlib import Path
 MODELS = ("mlp-small", "cnn-medium")
 
 
-def pytorch_threads(run: Path, model: str) -> int:
+INTERVALS = ("1s", "100ms")
+
+
+def threads(run: Path, model: str, framework: str = "pytorch") -> int:
     row = sqlite3.connect(run / "results.db").execute(
         "SELECT a.threads FROM attempts a JOIN tasks t ON t.task_id = a.task_id"
-        " WHERE t.framework = 'pytorch' AND t.architecture = ? AND a.status = 'succeeded'", (model,)).fetchone()
+        " WHERE t.framework = ? AND t.architecture = ? AND a.status = 'succeeded'", (framework, model)).fetchone()
     if row is None:
-        raise SystemExit(f"framework-fidelity: {run} has no succeeded PyTorch attempt of {model}")
+        raise SystemExit(f"fidelity: {run} has no succeeded {framework} attempt of {model}")
     return int(row[0])
 
 
-def inside_rate(run: Path, model: str) -> float:
-    """Mean samples/s of the PyTorch trainer's epochs 2.. inside the sweep (epoch 1 is a warm-up)."""
+def inside_rate(run: Path, model: str, framework: str = "pytorch") -> float:
+    """Mean samples/s of the trainer's epochs 2.. inside the sweep (epoch 1 is a warm-up)."""
     rates = [r[0] for r in sqlite3.connect(run / "results.db").execute(
         "SELECT e.samples_per_second FROM epochs e JOIN tasks t ON t.task_id = e.task_id"
-        " WHERE t.framework = 'pytorch' AND t.architecture = ? AND e.epoch >= 2", (model,))]
+        " WHERE t.framework = ? AND t.architecture = ? AND e.epoch >= 2", (framework, model))]
     return statistics.mean(rates)
 
 
 def standalone_rate(lines: Path) -> float:
-    """Mean samples/s of bench/pytorch_reference.py's epochs 2.."""
+    """Mean samples/s of epochs 2.. of a trainer run alone, one JSON object per epoch with samplesPerSecond."""
     epochs = [json.loads(line)["samplesPerSecond"] for line in lines.read_text().splitlines() if line.strip()]
     return statistics.mean(epochs[1:])
 
@@ -68,16 +74,39 @@ def summary(out: Path, rounds: int) -> None:
             inside = inside_rate(out / f"run-{n}", model)
             alone = standalone_rate(out / f"standalone-{n}-{model}.jsonl")
             ratios.append(inside / alone)
-            threads = pytorch_threads(out / f"run-{n}", model)
-            print(f"{model:<11} {threads:>7} {n:>5} {inside:>12,.0f} {alone:>10,.0f} {inside / alone:>6.3f}")
+            used = threads(out / f"run-{n}", model)
+            print(f"{model:<11} {used:>7} {n:>5} {inside:>12,.0f} {alone:>10,.0f} {inside / alone:>6.3f}")
         print(f"{model:<11} median ratio {statistics.median(ratios):.3f} (range {min(ratios):.3f}-{max(ratios):.3f})")
 
 
+def dl4j_summary(out: Path, rounds: int) -> None:
+    print("The DL4J trainer inside a worker node (metrics agent at 1 s and at 100 ms) against the same trainer")
+    print("started by hand on the same task, epochs 2.., samples/s:")
+    print(f"{'model':<11} {'threads':>7} {'round':>5} {'by hand':>9} {'inside 1s':>10} {'ratio':>6}"
+          f" {'inside 100ms':>12} {'ratio':>6}")
+    for model in MODELS:
+        ratios: dict[str, list[float]] = {interval: [] for interval in INTERVALS}
+        for n in range(1, rounds + 1):
+            alone = standalone_rate(out / f"alone-{n}-{model}.jsonl")
+            inside = {i: inside_rate(out / f"run-{n}-{i}", model, "dl4j") for i in INTERVALS}
+            for interval, rate in inside.items():
+                ratios[interval].append(rate / alone)
+            used = threads(out / f"run-{n}-1s", model, "dl4j")
+            print(f"{model:<11} {used:>7} {n:>5} {alone:>9,.0f} {inside['1s']:>10,.0f} {inside['1s'] / alone:>6.3f}"
+                  f" {inside['100ms']:>12,.0f} {inside['100ms'] / alone:>6.3f}")
+        print(f"{model:<11} median ratio: 1s {statistics.median(ratios['1s']):.3f}"
+              f" (range {min(ratios['1s']):.3f}-{max(ratios['1s']):.3f}), 100ms"
+              f" {statistics.median(ratios['100ms']):.3f}"
+              f" (range {min(ratios['100ms']):.3f}-{max(ratios['100ms']):.3f})")
+
+
 def main(arguments: list[str]) -> None:
-    if len(arguments) == 3 and arguments[0] == "threads":
-        print(pytorch_threads(Path(arguments[1]), arguments[2]))
+    if len(arguments) in (3, 4) and arguments[0] == "threads":
+        print(threads(Path(arguments[1]), *arguments[2:]))
     elif len(arguments) == 3 and arguments[0] == "summary":
         summary(Path(arguments[1]), int(arguments[2]))
+    elif len(arguments) == 3 and arguments[0] == "dl4j-summary":
+        dl4j_summary(Path(arguments[1]), int(arguments[2]))
     else:
         raise SystemExit(__doc__)
 
