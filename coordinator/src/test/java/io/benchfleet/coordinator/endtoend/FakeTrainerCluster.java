@@ -37,6 +37,11 @@ import java.util.function.BooleanSupplier;
  */
 final class FakeTrainerCluster implements AutoCloseable {
 
+    /** Every attempt as "REPETITION aNUMBER STATUS [FAILURE_KIND]", in task and attempt order, for {@link #rows}. */
+    static final String ATTEMPTS = "SELECT t.repetition || ' a' || a.number || ' ' || a.status"
+            + " || COALESCE(' ' || a.failure_kind, '') FROM attempts a JOIN tasks t USING (task_id)"
+            + " ORDER BY t.repetition, a.number";
+
     /**
      * Failure detection for loopback on a busy 2-core machine: a dead worker node is removed ~8 s
      * after its death instead of ~16 s. Shorter pauses make healthy nodes look dead while JVMs start.

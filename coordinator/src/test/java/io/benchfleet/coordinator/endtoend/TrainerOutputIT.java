@@ -16,10 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TrainerOutputIT {
 
-    private static final String ATTEMPTS = "SELECT t.repetition || ' a' || a.number || ' ' || a.status"
-            + " || COALESCE(' ' || a.failure_kind, '') FROM attempts a JOIN tasks t USING (task_id)"
-            + " ORDER BY t.repetition, a.number";
-
     @TempDir
     Path dir;
 
@@ -40,7 +36,7 @@ class TrainerOutputIT {
             System.out.printf("TrainerOutputIT: the sweep ended %.1f s after its worker node started%n",
                     Duration.between(start, Instant.now()).toMillis() / 1000.0);
             assertThat(exitCode).as(fleet.output("coordinator")).isEqualTo(1);
-            assertThat(FakeTrainerCluster.rows(runDir, ATTEMPTS)).extracting(row -> row.get(0)).containsExactly(
+            assertThat(FakeTrainerCluster.rows(runDir, FakeTrainerCluster.ATTEMPTS)).extracting(row -> row.get(0)).containsExactly(
                     "1 a1 failed CRASHED", "1 a2 failed CRASHED",
                     "2 a1 failed CRASHED", "2 a2 failed CRASHED",
                     "3 a1 failed ERROR",

@@ -14,10 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TrainerProtocolIT {
 
-    private static final String ATTEMPTS = "SELECT t.repetition || ' a' || a.number || ' ' || a.status"
-            + " || COALESCE(' ' || a.failure_kind, '') FROM attempts a JOIN tasks t USING (task_id)"
-            + " ORDER BY t.repetition, a.number";
-
     @TempDir
     Path dir;
 
@@ -34,7 +30,7 @@ class TrainerProtocolIT {
             int exitCode = Benchfleet.waitFor(coordinator, 120);
 
             assertThat(exitCode).as(fleet.output("coordinator")).isEqualTo(1);
-            assertThat(FakeTrainerCluster.rows(runDir, ATTEMPTS)).extracting(row -> row.get(0)).containsExactly(
+            assertThat(FakeTrainerCluster.rows(runDir, FakeTrainerCluster.ATTEMPTS)).extracting(row -> row.get(0)).containsExactly(
                     "1 a1 failed CRASHED", "1 a2 failed CRASHED", "2 a1 succeeded");
             assertThat(FakeTrainerCluster.query(runDir, "SELECT DISTINCT a.failure_message FROM attempts a"
                     + " JOIN tasks t USING (task_id) WHERE t.repetition = 1"))

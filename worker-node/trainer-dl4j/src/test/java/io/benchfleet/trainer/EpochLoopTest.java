@@ -8,37 +8,24 @@ import io.benchfleet.protocol.architecture.Shape;
 import io.benchfleet.protocol.trainer.TrainerEvent;
 import io.benchfleet.dataset.Normalisation;
 import io.benchfleet.dataset.reader.FeatureScaling;
-import io.benchfleet.dataset.reader.LabelledSamples;
 import io.benchfleet.trainer.network.NetworkFactory;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EpochLoopTest {
 
-    private static final Shape INPUT = new Shape(1, 4, 4);
+    private static final Shape INPUT = ToyImages.SHAPE;
     private static final Architecture TOY_MLP = new Architecture("toy", "test", INPUT, List.of(
             new Layer.Dense(16, Activation.RELU), new Layer.Dense(2, Activation.SOFTMAX)),
             Optimizer.of(Optimizer.Kind.ADAM, 0.01), 5, 16);
 
-    /** Two linearly separable classes: class 1 is bright in the top half of a 4x4 image, class 0 in the bottom. */
     private static TrainingData toyData(int count, long seed) {
-        Random random = new Random(seed);
-        byte[] pixels = new byte[count * 16];
-        byte[] labels = new byte[count];
-        for (int i = 0; i < count; i++) {
-            labels[i] = (byte) (i % 2);
-            for (int p = 0; p < 16; p++) {
-                boolean bright = (p < 8) == (labels[i] == 1);
-                pixels[i * 16 + p] = (byte) (bright ? 150 + random.nextInt(100) : random.nextInt(100));
-            }
-        }
-        var part = new LabelledSamples(pixels, labels, INPUT, 2);
+        var part = ToyImages.of(count, seed);
         return TrainingData.of(part, FeatureScaling.fit(Normalisation.UNIT_RANGE, part));
     }
 

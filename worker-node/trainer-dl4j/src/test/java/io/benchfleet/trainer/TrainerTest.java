@@ -2,6 +2,7 @@ package io.benchfleet.trainer;
 
 import io.benchfleet.dataset.partition.NpyArray;
 import io.benchfleet.dataset.partition.NpyWriter;
+import io.benchfleet.dataset.reader.LabelledSamples;
 import io.benchfleet.protocol.architecture.Activation;
 import io.benchfleet.protocol.architecture.Architecture;
 import io.benchfleet.protocol.architecture.Layer;
@@ -26,14 +27,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** One attempt on a small data partition written as a worker node writes it, its events read as a worker node reads them. */
 class TrainerTest {
 
-    private static final Shape INPUT = new Shape(1, 4, 4);
+    private static final Shape INPUT = ToyImages.SHAPE;
     private static final Architecture TOY_MLP = new Architecture("toy", "test", INPUT, List.of(
             new Layer.Dense(8, Activation.RELU), new Layer.Dense(2, Activation.SOFTMAX)),
             Optimizer.of(Optimizer.Kind.ADAM, 0.01), 1, 8);
@@ -55,17 +55,9 @@ class TrainerTest {
     }
 
     private void writePart(String featuresFile, String labelsFile, int count, long seed) throws IOException {
-        Random random = new Random(seed);
-        byte[] pixels = new byte[count * 16];
-        byte[] labels = new byte[count];
-        for (int i = 0; i < count; i++) {
-            labels[i] = (byte) (i % 2);
-            for (int p = 0; p < 16; p++) {
-                pixels[i * 16 + p] = (byte) ((p < 8) == (labels[i] == 1) ? 150 + random.nextInt(100) : random.nextInt(100));
-            }
-        }
-        NpyWriter.write(dir.resolve(featuresFile), NpyArray.ofBytes(pixels, count, 1, 4, 4));
-        NpyWriter.write(dir.resolve(labelsFile), NpyArray.ofUnsignedBytesAsInt64(labels));
+        LabelledSamples samples = ToyImages.of(count, seed);
+        NpyWriter.write(dir.resolve(featuresFile), NpyArray.ofBytes(samples.features(), count, 1, 4, 4));
+        NpyWriter.write(dir.resolve(labelsFile), NpyArray.ofUnsignedBytesAsInt64(samples.labels()));
     }
 
     private List<TrainerEvent> run(DataPartition partition, Architecture architecture) {
