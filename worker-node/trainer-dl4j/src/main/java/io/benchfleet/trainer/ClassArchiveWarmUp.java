@@ -3,6 +3,7 @@ package io.benchfleet.trainer;
 import io.benchfleet.dataset.partition.NpyArray;
 import io.benchfleet.dataset.partition.NpyWriter;
 import io.benchfleet.dataset.partition.PartitionFolder;
+import io.benchfleet.dataset.partition.PartitionWriter;
 import io.benchfleet.protocol.architecture.Architecture;
 import io.benchfleet.protocol.architecture.ArchitectureZoo;
 import io.benchfleet.protocol.architecture.Layer;
@@ -72,8 +73,7 @@ public final class ClassArchiveWarmUp {
     private static DataPartition randomPartition(Path folder, Shape shape, int classes) throws IOException {
         Files.createDirectories(folder);
         var random = new Random(1);
-        long[] sample = shape.isImage() ? new long[] {shape.channels(), shape.height(), shape.width()}
-                : new long[] {shape.size()};
+        long[] sample = PartitionWriter.sampleShape(shape);
         writePart(folder, DataPartition.TRAIN_FEATURES, DataPartition.TRAIN_LABELS, TRAIN_SAMPLES, sample, classes,
                 random);
         writePart(folder, DataPartition.TEST_FEATURES, DataPartition.TEST_LABELS, TEST_SAMPLES, sample, classes,

@@ -97,7 +97,7 @@ public final class PartitionWriter {
     }
 
     /** C x H x W for an image, as the dataset publishes its channels; F for a feature vector. */
-    static long[] sampleShape(Shape shape) {
+    public static long[] sampleShape(Shape shape) {
         return shape.isImage() ? new long[] {shape.channels(), shape.height(), shape.width()}
                 : new long[] {shape.size()};
     }
