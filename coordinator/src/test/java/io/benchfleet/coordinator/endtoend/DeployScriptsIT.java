@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeployScriptsIT {
 
     private static final List<String> SCRIPTS = List.of("deploy/gen-certs", "deploy/slurm/benchfleet-workers.sbatch",
-            "bench/orchestration", "bench/framework-fidelity", "bench/dl4j-fidelity", "bench/pytorch-step-ab",
-            "bench/trainer-start", "bin/setup", "worker-node/trainer-pytorch/run-tests");
+            "bench/orchestration", "bench/framework-fidelity", "bench/dl4j-fidelity", "bench/dl4j-trainer",
+            "bench/pytorch-step-ab", "bench/trainer-start", "bin/setup", "worker-node/trainer-pytorch/run-tests");
 
     @TempDir
     Path dir;
