@@ -41,7 +41,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** {@code bin/worker-node --join HOST:PORT}: joins a coordinator's cluster and runs its tasks until it leaves. */
-@Command(name = "worker-node", mixinStandardHelpOptions = true,
+@Command(name = "worker-node", mixinStandardHelpOptions = true, versionProvider = WorkerNodeVersion.class,
         description = "Joins a benchfleet coordinator and trains the tasks it hands out.")
 public final class WorkerNodeMain implements Callable<Integer> {
 
@@ -190,7 +190,7 @@ public final class WorkerNodeMain implements Callable<Integer> {
     }
 
     /** Debian's python3-torch is installed for /usr/bin/python3; a python3 first on PATH (pyenv) may lack torch. */
-    private Path pythonPath() {
+    Path pythonPath() {
         if (python != null) {
             return python;
         }
@@ -198,7 +198,7 @@ public final class WorkerNodeMain implements Callable<Integer> {
     }
 
     /** The PyTorch trainer of this installation, as bin/worker-node tells where that is. */
-    private static Path trainScript() {
+    static Path trainScript() {
         return Path.of(System.getProperty(HOME_PROPERTY, "."), "worker-node", "trainer-pytorch", "train.py")
                 .toAbsolutePath().normalize();
     }

@@ -8,6 +8,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -135,6 +138,31 @@ public final class ResultsReader implements AutoCloseable {
         } catch (SQLException e) {
             throw unreadable(e);
         }
+    }
+
+    /**
+     * Seconds from start to end of each task's succeeded attempt, by task id: what a task cost in wall time,
+     * trainer start and evaluation included, which is what a plan of another sweep estimates from.
+     */
+    public Map<String, Double> succeededAttemptSeconds() throws ReportException {
+        Map<String, Double> seconds = new HashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     SELECT task_id, started_at, ended_at FROM attempts
+                     WHERE status = 'succeeded' AND ended_at IS NOT NULL
+                     """)) {
+            while (rows.next()) {
+                Duration wall = Duration.between(Instant.parse(rows.getString("started_at")),
+                        Instant.parse(rows.getString("ended_at")));
+                seconds.put(rows.getString("task_id"), wall.toMillis() / 1000.0);
+            }
+        } catch (SQLException e) {
+            throw unreadable(e);
+        } catch (DateTimeParseException e) {
+            throw new ReportException(database + ": an attempt's started_at or ended_at is not an ISO-8601 instant ("
+                    + e.getParsedString() + "); " + EXPECTED, e);
+        }
+        return seconds;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.benchfleet.coordinator.run.RunDirectory;
 import io.benchfleet.coordinator.run.SweepRun;
 import io.benchfleet.coordinator.store.ResultStore;
 import io.benchfleet.coordinator.sweep.SweepFile;
+import io.benchfleet.coordinator.sweep.SweepOverrides;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,6 +28,9 @@ final class ResumeCommand implements Callable<Integer> {
     private Path newSweepFile;
 
     @Mixin
+    private SweepSettings settings;
+
+    @Mixin
     private WorkerOptions workers;
 
     @Override
@@ -38,7 +42,9 @@ final class ResumeCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage());
         }
         try (directory) {
-            SweepFile.Contents contents = SweepFile.read(newSweepFile != null ? newSweepFile : directory.sweepFile());
+            SweepOverrides overrides = settings.overrides();
+            SweepFile.Contents contents = SweepFile.read(newSweepFile != null ? newSweepFile : directory.sweepFile(),
+                    overrides);
             var options = workers.toRunOptions(Installation.home());
             if (options.localWorkers() > 0) {
                 RunCommand.checkDatasets(contents.sweep());
@@ -46,8 +52,8 @@ final class ResumeCommand implements Callable<Integer> {
             // Before anything logs (SweepRun has a logger): logback reads this property once, when it starts.
             System.setProperty("benchfleet.log.file", directory.logs().resolve("coordinator.log").toString());
             RunHistory history = readHistory(directory);
-            if (newSweepFile != null) {
-                directory.replaceSweepFile(newSweepFile);
+            if (newSweepFile != null || !overrides.isEmpty()) {
+                directory.replaceSweepFile(contents.text());
             }
             System.out.printf("resuming %s: %d task(s) succeeded before%n", directory.path(), history.succeededTasks().size());
             return new SweepRun(contents, directory, options, System.out).resume(history);

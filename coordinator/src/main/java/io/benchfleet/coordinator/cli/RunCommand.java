@@ -29,11 +29,21 @@ final class RunCommand implements Callable<Integer> {
     private Path runDir;
 
     @Mixin
+    private SweepSettings settings;
+
+    @Option(names = "--dry-run", description = "Validates the sweep and prints its plan (as `plan` does) instead of running it.")
+    private boolean dryRun;
+
+    @Mixin
     private WorkerOptions workers;
 
     @Override
     public Integer call() throws IOException {
-        SweepFile.Contents contents = SweepFile.read(sweepFile);
+        SweepFile.Contents contents = SweepFile.read(sweepFile, settings.overrides());
+        if (dryRun) {
+            PlanCommand.print(contents, sweepFile, PlanCommand.SHOWN_TASKS, System.out);
+            return 0;
+        }
         Sweep sweep = contents.sweep();
         var options = workers.toRunOptions(Installation.home());
         if (options.localWorkers() > 0) {
@@ -42,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
         Path path = runDir != null ? runDir : RunDirectory.defaultFor(sweep.name(), LocalDateTime.now());
         RunDirectory directory;
         try {
-            directory = RunDirectory.create(path, sweepFile);
+            directory = RunDirectory.create(path, contents.text());
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }

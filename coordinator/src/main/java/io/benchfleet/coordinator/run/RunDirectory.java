@@ -6,7 +6,6 @@ import io.benchfleet.rundirectory.RunFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -33,10 +32,10 @@ public final class RunDirectory implements AutoCloseable {
     }
 
     /**
-     * Creates a new run directory with a copy of the sweep file; an existing non-empty one is refused, and
-     * one another coordinator holds is refused naming it.
+     * Creates a new run directory holding the sweep file's text as sweep.conf; an existing non-empty one is
+     * refused, and one another coordinator holds is refused naming it.
      */
-    public static RunDirectory create(Path path, Path sweepFile) throws IOException {
+    public static RunDirectory create(Path path, String sweepConf) throws IOException {
         if (Files.isDirectory(path)) {
             RunDirectoryLock.checkFree(path);
             refuseIfItHoldsARun(path);
@@ -47,7 +46,7 @@ public final class RunDirectory implements AutoCloseable {
             // Again, now that it is ours: another `run` may have filled it between the first look and the lock.
             refuseIfItHoldsARun(path);
             Files.createDirectories(path.resolve(RunFiles.LOGS));
-            Files.copy(sweepFile, path.resolve(RunFiles.SWEEP_CONF), StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(path.resolve(RunFiles.SWEEP_CONF), sweepConf);
         } catch (IOException | RuntimeException e) {
             lock.close();
             throw e;
@@ -87,9 +86,9 @@ public final class RunDirectory implements AutoCloseable {
         return path;
     }
 
-    /** {@code resume --sweep NEW.conf}: the new file, validated by the caller, becomes the run's sweep.conf. */
-    public void replaceSweepFile(Path newSweepFile) throws IOException {
-        Files.copy(newSweepFile, sweepFile(), StandardCopyOption.REPLACE_EXISTING);
+    /** {@code resume --sweep NEW.conf} or {@code --set}: the new text, validated by the caller, becomes the run's sweep.conf. */
+    public void replaceSweepFile(String sweepConf) throws IOException {
+        Files.writeString(sweepFile(), sweepConf);
     }
 
     /** The copy of the sweep file the run was started (or last resumed) with. */

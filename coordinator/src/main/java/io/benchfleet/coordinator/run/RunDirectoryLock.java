@@ -59,7 +59,7 @@ public final class RunDirectoryLock implements AutoCloseable {
         try {
             Optional<FileLock> lock = Optional.ofNullable(channel.tryLock());
             if (lock.isEmpty()) {
-                throw inUse(runDirectory, channel);
+                throw inUse(runDirectory, describeHolder(channel));
             }
             Holder self = new Holder(ProcessHandle.current().pid(), Instant.now());
             channel.truncate(0);
@@ -78,16 +78,25 @@ public final class RunDirectoryLock implements AutoCloseable {
      * @throws IllegalArgumentException naming that coordinator
      */
     public static void checkFree(Path runDirectory) throws IOException {
+        Optional<String> holder = heldBy(runDirectory);
+        if (holder.isPresent()) {
+            throw inUse(runDirectory, holder.get());
+        }
+    }
+
+    /** The coordinator that holds the run directory now, as "pid N, started at T"; empty when none does. */
+    public static Optional<String> heldBy(Path runDirectory) throws IOException {
         Path file = fileIn(runDirectory);
         if (!Files.isRegularFile(file)) {
-            return;
+            return Optional.empty();
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             Optional<FileLock> lock = Optional.ofNullable(channel.tryLock());
             if (lock.isEmpty()) {
-                throw inUse(runDirectory, channel);
+                return Optional.of(describeHolder(channel));
             }
             lock.get().release();
+            return Optional.empty();
         }
     }
 
@@ -95,8 +104,11 @@ public final class RunDirectoryLock implements AutoCloseable {
         return runDirectory.resolve(RunFiles.COORDINATOR_LOCK);
     }
 
-    private static IllegalArgumentException inUse(Path runDirectory, FileChannel channel) throws IOException {
-        String holder = holder(channel).map(Holder::describe).orElse("pid unknown");
+    private static String describeHolder(FileChannel channel) throws IOException {
+        return holder(channel).map(Holder::describe).orElse("pid unknown");
+    }
+
+    private static IllegalArgumentException inUse(Path runDirectory, String holder) {
         return new IllegalArgumentException("run directory " + runDirectory + " is in use by a coordinator (" + holder
                 + "); expected one coordinator per run directory: wait for that one to end, or stop it first");
     }

@@ -18,6 +18,7 @@ import io.benchfleet.protocol.sweep.Sweep;
 import io.benchfleet.protocol.sweep.TaskSpec;
 import io.benchfleet.protocol.sweep.TrainingOverrides;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,23 +58,33 @@ public final class SweepFile {
         this.root = root;
     }
 
-    /** A sweep file read in full: the sweep, the limits on its tasks' attempts, and the report's baseline. */
-    public record Contents(Sweep sweep, AttemptLimits attemptLimits, Optional<Baseline> baseline) {
+    /**
+     * A sweep file read in full: the sweep, the limits on its tasks' attempts, the report's baseline, and the
+     * text a run directory keeps as its sweep.conf (the file with any {@code --set} after it).
+     */
+    public record Contents(Sweep sweep, AttemptLimits attemptLimits, Optional<Baseline> baseline, String text) {
     }
 
     public static Contents read(Path file) {
+        return read(file, SweepOverrides.NONE);
+    }
+
+    public static Contents read(Path file, SweepOverrides overrides) {
         if (!Files.isRegularFile(file)) {
             throw new SweepFileException("sweep file not found: " + file + " (expected a HOCON file such as configs/quickstart.conf)");
         }
         try {
-            Config config = ConfigFactory.parseFile(file.toFile(),
-                    ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false)).resolve();
-            SweepFile sweepFile = new SweepFile(file.getFileName().toString(), config);
+            Config config = overrides.applyTo(ConfigFactory.parseFile(file.toFile(),
+                    ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false))).resolve();
+            String name = fileName(file) + (overrides.isEmpty() ? "" : " with --set");
+            SweepFile sweepFile = new SweepFile(name, config);
             Sweep sweep = sweepFile.toSweep(baseName(file));
             Optional<Baseline> baseline = sweepFile.baseline(sweep);
-            return new Contents(sweep, sweepFile.attemptLimits(), baseline);
+            return new Contents(sweep, sweepFile.attemptLimits(), baseline, overrides.appendTo(Files.readString(file)));
         } catch (ConfigException e) {
             throw new SweepFileException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new SweepFileException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

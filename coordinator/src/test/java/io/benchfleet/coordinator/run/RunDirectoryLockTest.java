@@ -42,10 +42,9 @@ class RunDirectoryLockTest {
     @Test
     void runIntoADirectoryAnotherCoordinatorProcessHoldsIsRefusedTheSameWay() throws Exception {
         Path runDirectory = stoppedRun();
-        Path sweepFile = Files.writeString(dir.resolve("new.conf"), "sweep {}");
         try (LockHolder other = LockHolder.start(runDirectory)) {
 
-            assertThatThrownBy(() -> RunDirectory.create(runDirectory, sweepFile))
+            assertThatThrownBy(() -> RunDirectory.create(runDirectory, "sweep {}"))
                     .hasMessageStartingWith("run directory " + runDirectory + " is in use by a coordinator (pid " + other.pid());
         }
     }
@@ -65,7 +64,7 @@ class RunDirectoryLockTest {
     @Test
     void aRunThatEndedLeavesItsDirectoryFreeForResume() throws Exception {
         Path runDirectory = dir.resolve("new");
-        RunDirectory.create(runDirectory, Files.writeString(dir.resolve("s.conf"), "sweep {}")).close();
+        RunDirectory.create(runDirectory, "sweep {}").close();
         Files.writeString(runDirectory.resolve(RunFiles.RESULTS_DB), "");
 
         try (RunDirectory resumed = RunDirectory.reopen(runDirectory)) {
@@ -78,7 +77,7 @@ class RunDirectoryLockTest {
         Path runDirectory = Files.createDirectories(dir.resolve("leftover"));
         Files.writeString(runDirectory.resolve(RunFiles.COORDINATOR_LOCK), "pid=1\nstarted_at=2026-01-01T00:00:00Z\n");
 
-        try (RunDirectory created = RunDirectory.create(runDirectory, Files.writeString(dir.resolve("s.conf"), "sweep {}"))) {
+        try (RunDirectory created = RunDirectory.create(runDirectory, "sweep {}")) {
             assertThat(created.sweepFile()).hasContent("sweep {}");
         }
     }
@@ -87,7 +86,7 @@ class RunDirectoryLockTest {
     void runIntoADirectoryThatHoldsAnotherRunIsRefusedWithoutWritingIntoIt() throws Exception {
         Path runDirectory = stoppedRun();
 
-        assertThatThrownBy(() -> RunDirectory.create(runDirectory, Files.writeString(dir.resolve("s.conf"), "sweep {}")))
+        assertThatThrownBy(() -> RunDirectory.create(runDirectory, "sweep {}"))
                 .hasMessage("run directory " + runDirectory + " already holds a run; expected a new or empty directory");
         assertThat(runDirectory.resolve(RunFiles.COORDINATOR_LOCK)).doesNotExist();
     }
