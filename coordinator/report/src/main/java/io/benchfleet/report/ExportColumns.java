@@ -75,10 +75,19 @@ final class ExportColumns {
     /** Equal hashes: the frameworks (or devices, architectures) of those rows trained and tested on the same samples. */
     static final ExportColumn<TaskResult> PARTITION_SHA256 = measure("partition_sha256", RecordedAttempt::partitionSha256);
 
+    /** Appended after partition_sha256: how the task trained, which a sweep's hyperparameter axes vary. */
+    static final ExportColumn<TaskResult> EPOCHS_OF_TASK =
+            task("epochs", result -> Optional.of(result.task().hyperparameters().epochs()));
+    static final ExportColumn<TaskResult> BATCH_SIZE =
+            task("batch_size", result -> Optional.of(result.task().hyperparameters().batchSize()));
+    /** Empty for a results.db older than the learning-rate axis. */
+    static final ExportColumn<TaskResult> LEARNING_RATE =
+            task("learning_rate", result -> result.task().hyperparameters().learningRate());
+
     static final List<ExportColumn<TaskResult>> RESULTS =
             Stream.of(TASK.stream(), Stream.of(FAILURE_MESSAGE, SUSPECT, ENERGY_JOULES, JOULES_PER_SAMPLE, SAMPLES_DROPPED),
                     DEVICE.stream(), Stream.of(RUN_OF_TASK, FRAMEWORK, FRAMEWORK_VERSION, TRAIN_FRACTION,
-                            PARTITION_SHA256)).flatMap(s -> s).toList();
+                            PARTITION_SHA256, EPOCHS_OF_TASK, BATCH_SIZE, LEARNING_RATE)).flatMap(s -> s).toList();
 
     static final List<ExportColumn<RecordedEpoch>> EPOCHS = List.of(
             epoch("task_id", epoch -> Optional.of(epoch.inRun().taskId())),

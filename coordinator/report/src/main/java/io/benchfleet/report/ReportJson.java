@@ -24,6 +24,7 @@ import java.util.stream.IntStream;
  * totals          tasks, succeeded, failed, not_run
  * groups[]        dataset, architecture, device, hardware[] (the CPU and GPU models its succeeded tasks ran on),
  *                 split, framework (dl4j in a results.db older than the framework axis), train_fraction (1 there),
+ *                 epochs, batch_size, learning_rate (null in a results.db older than the learning-rate axis),
  *                 succeeded (the n of the statistics), failed, not_run,
  *                 train_seconds, samples_per_second, test_accuracy, first_epoch_seconds,
  *                 later_epoch_seconds (a task's mean over epochs 2 and later): each {n, mean, std} or null
@@ -123,6 +124,7 @@ final class ReportJson {
         fields.put("split", group.key().split());
         fields.put("framework", group.key().framework());
         fields.put("train_fraction", group.key().trainFraction());
+        putHyperparameters(fields, group.key().hyperparameters());
         fields.put("succeeded", group.succeeded());
         fields.put("failed", group.failed());
         fields.put("not_run", group.notRun());
@@ -177,6 +179,13 @@ final class ReportJson {
         }).orElse(null);
     }
 
+    /** The hyperparameters of a group or task; learning_rate is null for a results.db older than that axis. */
+    static void putHyperparameters(Map<String, Object> fields, Hyperparameters hyperparameters) {
+        fields.put("epochs", hyperparameters.epochs());
+        fields.put("batch_size", hyperparameters.batchSize());
+        fields.put("learning_rate", hyperparameters.learningRate().orElse(null));
+    }
+
     private static Map<String, Object> failure(TaskResult result) {
         Map<String, Object> fields = new LinkedHashMap<>();
         Task task = result.task();
@@ -187,6 +196,7 @@ final class ReportJson {
         fields.put("split", task.split());
         fields.put("framework", task.framework());
         fields.put("train_fraction", task.trainFraction());
+        putHyperparameters(fields, task.hyperparameters());
         fields.put("fold", task.fold());
         fields.put("repetition", task.repetition());
         fields.put("attempts", result.attempts());

@@ -18,7 +18,8 @@ final class ResultRows {
         return new Task(rows.getString("task_id"), rows.getString("dataset"), rows.getString("architecture"),
                 rows.getString("device"), rows.getString("split"), rows.getInt("fold"), rows.getInt("repetition"),
                 text(rows, "framework").orElse(Task.DL4J),
-                doubleValue(rows, "train_fraction").orElse(Task.WHOLE_TRAINING_PART));
+                doubleValue(rows, "train_fraction").orElse(Task.WHOLE_TRAINING_PART),
+                new Hyperparameters(rows.getInt("epochs"), rows.getInt("batch_size"), doubleValue(rows, "learning_rate")));
     }
 
     static RecordedWorkerNode workerNode(ResultSet rows) throws SQLException {

@@ -198,7 +198,7 @@ public final class ResultsReader implements AutoCloseable {
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("""
                      SELECT t.task_id, t.dataset, t.architecture, t.device, t.split, t.fold, t.repetition, t.framework,
-                            t.train_fraction
+                            t.train_fraction, t.epochs, t.batch_size, t.learning_rate
                      FROM tasks t JOIN main.tasks planned ON planned.task_id = t.task_id ORDER BY planned.rowid
                      """)) {
             while (rows.next()) {

@@ -3,22 +3,68 @@ package io.benchfleet.report;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
- * Which of the axes added since the first reports, framework and train fraction, the report's titles and tables
- * name: an axis is named where its value is not the one every report had before it (DL4J, the whole training
- * part) or where it tells groups apart. A report of DL4J tasks on whole training parts thus reads as it always
+ * Which of the axes added since the first reports, framework, train fraction and the hyperparameter axes, the
+ * report's titles and tables name: an axis is named where its value is not the one every report had before it
+ * (DL4J, the whole training part) or where it tells groups apart; a hyperparameter only where it does the latter,
+ * since every architecture has its own epochs and batch size. A report of DL4J tasks on whole training parts thus reads as it always
  * did; report.json and the CSV exports carry both axes whatever this says.
  *
  * @param frameworks     the report's frameworks, in the order they first appear
  * @param trainFractions its train fractions, in the order they first appear
  */
-record ShownAxes(List<String> frameworks, List<Double> trainFractions) {
+record ShownAxes(List<String> frameworks, List<Double> trainFractions, Set<Hyperparameter> hyperparameters) {
+
+    /** A hyperparameter a sweep may make an axis: named where two groups differ in it and in nothing else. */
+    enum Hyperparameter {
+        EPOCHS("epochs", "epochs ", key -> String.valueOf(key.hyperparameters().epochs()),
+                h -> new Hyperparameters(0, h.batchSize(), h.learningRate())),
+        BATCH_SIZE("batch size", "batch ", key -> String.valueOf(key.hyperparameters().batchSize()),
+                h -> new Hyperparameters(h.epochs(), 0, h.learningRate())),
+        LEARNING_RATE("learning rate", "lr ", key -> key.hyperparameters().learningRateText(),
+                h -> new Hyperparameters(h.epochs(), h.batchSize(), Optional.empty()));
+
+        private final String header;
+        private final String prefix;
+        private final Function<GroupKey, String> value;
+        private final UnaryOperator<Hyperparameters> without;
+
+        Hyperparameter(String header, String prefix, Function<GroupKey, String> value,
+                       UnaryOperator<Hyperparameters> without) {
+            this.header = header;
+            this.prefix = prefix;
+            this.value = value;
+            this.without = without;
+        }
+
+        private boolean splits(Collection<GroupKey> groups) {
+            return groups.stream().collect(Collectors.groupingBy(
+                            key -> new GroupKey(key.dataset(), key.architecture(), key.device(), key.split(),
+                                    key.framework(), key.trainFraction(), without.apply(key.hyperparameters())),
+                            Collectors.mapping(value, Collectors.toSet())))
+                    .values().stream().anyMatch(values -> values.size() > 1);
+        }
+    }
+
+    /** Without hyperparameter axes. */
+    ShownAxes(List<String> frameworks, List<Double> trainFractions) {
+        this(frameworks, trainFractions, Set.of());
+    }
 
     static ShownAxes of(Collection<GroupKey> groups) {
+        Set<Hyperparameter> varied = EnumSet.noneOf(Hyperparameter.class);
+        Arrays.stream(Hyperparameter.values()).filter(h -> h.splits(groups)).forEach(varied::add);
         return new ShownAxes(groups.stream().map(GroupKey::framework).distinct().toList(),
-                groups.stream().map(GroupKey::trainFraction).distinct().toList());
+                groups.stream().map(GroupKey::trainFraction).distinct().toList(), varied);
     }
 
     /** Whether the report sets frameworks side by side, S4's comparison. */
@@ -43,6 +89,7 @@ record ShownAxes(List<String> frameworks, List<Double> trainFractions) {
         if (trainFraction()) {
             headers.add("train fraction");
         }
+        hyperparameters.forEach(h -> headers.add(h.header));
         return headers;
     }
 
@@ -55,6 +102,7 @@ record ShownAxes(List<String> frameworks, List<Double> trainFractions) {
         if (trainFraction()) {
             cells.add(fraction(group.trainFraction()));
         }
+        hyperparameters.forEach(h -> cells.add(h.value.apply(group)));
         return cells;
     }
 
@@ -75,7 +123,13 @@ record ShownAxes(List<String> frameworks, List<Double> trainFractions) {
         if (trainFraction()) {
             suffixes.add("train fraction " + fraction(group.trainFraction()));
         }
+        suffixes.addAll(hyperparameterNames(group));
         return suffixes;
+    }
+
+    /** The values of the hyperparameter axes that tell this group from others, e.g. {@code batch 32}. */
+    List<String> hyperparameterNames(GroupKey group) {
+        return hyperparameters.stream().map(h -> h.prefix + h.value.apply(group)).toList();
     }
 
     /** As a sweep file writes it: 0.1, 1. */

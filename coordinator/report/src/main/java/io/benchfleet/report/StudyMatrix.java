@@ -49,6 +49,7 @@ record StudyMatrix(String setting, boolean byFramework, List<String> rowHeaders,
         if (shown.trainFraction()) {
             parts.add("train fraction " + ShownAxes.fraction(key.trainFraction()));
         }
+        parts.addAll(shown.hyperparameterNames(key));
         return String.join(", ", parts);
     }
 

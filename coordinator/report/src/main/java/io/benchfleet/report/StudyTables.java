@@ -36,7 +36,7 @@ public record StudyTables(
                         mapping(result -> result.finalAttempt().orElseThrow(), toList())));
         return new StudyTables(baseline,
                 baseline.map(b -> comparisons(groups, b)).orElse(List.of()),
-                scalability(groups),
+                scalability(groups, ShownAxes.of(groups.keySet())),
                 trainSizes(groups));
     }
 
@@ -54,10 +54,11 @@ public record StudyTables(
                                                         Baseline baseline) {
         List<BaselineComparison> comparisons = new ArrayList<>();
         groups.forEach((key, attempts) -> {
-            GroupKey counterpart = baseline.counterpartOf(key);
-            if (counterpart.equals(key) || !groups.containsKey(counterpart)) {
+            Optional<GroupKey> found = baseline.counterpartIn(key, groups.keySet());
+            if (found.isEmpty() || found.get().equals(key)) {
                 return;
             }
+            GroupKey counterpart = found.get();
             List<BaselineComparison.Ratio> ratios = new ArrayList<>();
             MEASURES.forEach((name, measure) -> ratio(name, values(attempts, measure),
                     values(groups.get(counterpart), measure)).ifPresent(ratios::add));
@@ -84,11 +85,14 @@ public record StudyTables(
         return Double.isNaN(p) ? Optional.empty() : Optional.of(p);
     }
 
-    /** Every pair of architectures in the sweep's order on the same dataset, device, split, framework and fraction. */
-    private static List<ScalabilityStep> scalability(Map<GroupKey, List<RecordedAttempt>> groups) {
+    /**
+     * Every pair of architectures in the sweep's order on the same dataset, device, split, framework, fraction and
+     * values of the hyperparameter axes (architectures' own epochs and batch sizes are not such values).
+     */
+    private static List<ScalabilityStep> scalability(Map<GroupKey, List<RecordedAttempt>> groups, ShownAxes shown) {
         Map<List<Object>, List<GroupKey>> bySetting = groups.keySet().stream()
                 .collect(groupingBy(key -> List.of(key.dataset(), key.device(), key.split(), key.framework(),
-                        key.trainFraction()), LinkedHashMap::new, toList()));
+                        key.trainFraction(), shown.hyperparameterNames(key)), LinkedHashMap::new, toList()));
         List<ScalabilityStep> steps = new ArrayList<>();
         for (List<GroupKey> keys : bySetting.values()) {
             for (int i = 0; i < keys.size(); i++) {

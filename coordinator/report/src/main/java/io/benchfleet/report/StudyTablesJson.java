@@ -62,6 +62,7 @@ final class StudyTablesJson {
         fields.put("split", key.split());
         fields.put("framework", key.framework());
         fields.put("train_fraction", key.trainFraction());
+        ReportJson.putHyperparameters(fields, key.hyperparameters());
         return fields;
     }
 }

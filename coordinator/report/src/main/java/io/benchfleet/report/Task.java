@@ -5,10 +5,18 @@ package io.benchfleet.report;
  *
  * @param framework     what it trains with: dl4j, pytorch or a user's trainer
  * @param trainFraction the share of the training part it trains on; 1 for all of it
+ * @param hyperparameters its epochs, batch size and learning rate
  */
 public record Task(
         String id, String dataset, String architecture, String device, String split, int fold, int repetition,
-        String framework, double trainFraction) {
+        String framework, double trainFraction, Hyperparameters hyperparameters) {
+
+    /** A task whose hyperparameters nothing compares. */
+    public Task(String id, String dataset, String architecture, String device, String split, int fold, int repetition,
+                String framework, double trainFraction) {
+        this(id, dataset, architecture, device, split, fold, repetition, framework, trainFraction,
+                Hyperparameters.NOT_RECORDED);
+    }
 
     /**
      * The framework of every task recorded before the framework axis: DL4J was then the only trainer, so a

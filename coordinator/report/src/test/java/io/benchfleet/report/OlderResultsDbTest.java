@@ -62,9 +62,10 @@ class OlderResultsDbTest {
         RunReport.write(runDirectory, Optional.empty(), Map.of());
 
         List<String> lines = Files.readAllLines(runDirectory.resolve(RunFiles.RESULTS_CSV));
-        assertThat(lines.get(0)).endsWith(",run,framework,framework_version,train_fraction,partition_sha256");
+        assertThat(lines.get(0)).endsWith(",run,framework,framework_version,train_fraction,partition_sha256,"
+                + "epochs,batch_size,learning_rate");
         assertThat(lines.get(2)).startsWith("t2,").endsWith(",1200,,,,,,,,,1000," + runDirectory.getFileName()
-                + ",dl4j,,1.0,");
+                + ",dl4j,,1.0,,2,128,");
         JsonNode environment = new ObjectMapper().readTree(runDirectory.resolve(RunFiles.ENVIRONMENT_JSON).toFile());
         assertThat(environment.at("/worker_nodes/0/frameworks").toString()).isEqualTo("[]");
     }

@@ -47,7 +47,7 @@ class RunReportTest {
                 + "attempts,worker,params,train_samples,test_samples,train_seconds,samples_per_second,"
                 + "test_accuracy,test_loss,peak_rss_bytes,failure_message,suspect,energy_joules,joules_per_sample,"
                 + "samples_dropped,device_name,driver_version,cuda_version,gpu_mem_peak_bytes,run,"
-                + "framework,framework_version,train_fraction,partition_sha256");
+                + "framework,framework_version,train_fraction,partition_sha256,epochs,batch_size,learning_rate");
     }
 
     @Test
@@ -72,7 +72,7 @@ class RunReportTest {
 
         assertThat(t2).isEqualTo(
                 "t2,fashion-mnist,mlp-small,cpu,standard,0,2,succeeded,2,beta,101770,10000,2000,14.0,800.0,0.84,0.45,1200,,,,,,,,,1000,"
-                        + run() + ",dl4j," + SweepFixture.DL4J_VERSION + ",1.0," + SweepFixture.PARTITION);
+                        + run() + ",dl4j," + SweepFixture.DL4J_VERSION + ",1.0," + SweepFixture.PARTITION + ",2,128,");
     }
 
     @Test
@@ -86,9 +86,9 @@ class RunReportTest {
     void leavesCellsEmptyForUnknownValues() throws IOException {
         assertThat(resultLine("t3")).isEqualTo(
                 "t3,fashion-mnist,cnn-medium,cpu,standard,0,1,succeeded,1,beta,421642,10000,2000,30.0,300.0,0.9,,,,,,,,,,,,"
-                        + run() + ",dl4j," + SweepFixture.DL4J_VERSION + ",1.0," + SweepFixture.PARTITION);
+                        + run() + ",dl4j," + SweepFixture.DL4J_VERSION + ",1.0," + SweepFixture.PARTITION + ",2,128,");
         assertThat(resultLine("t5")).isEqualTo("t5,fashion-mnist,mlp-small,cpu,standard,0,3,not-run,0,,,,,,,,,,,,,,,,,,,"
-                + run() + ",dl4j,,1.0,");
+                + run() + ",dl4j,,1.0,,2,128,");
     }
 
     @Test

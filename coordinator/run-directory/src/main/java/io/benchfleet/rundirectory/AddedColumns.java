@@ -29,7 +29,8 @@ public final class AddedColumns {
             new Column("tasks", "train_fraction", "REAL"),
             new Column("workers", "frameworks", "TEXT"),
             new Column("attempts", "framework_version", "TEXT"),
-            new Column("attempts", "partition_sha256", "TEXT"));
+            new Column("attempts", "partition_sha256", "TEXT"),
+            new Column("tasks", "learning_rate", "REAL"));
 
     private AddedColumns() {
     }

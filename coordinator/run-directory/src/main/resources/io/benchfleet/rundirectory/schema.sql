@@ -16,7 +16,8 @@ CREATE TABLE IF NOT EXISTS tasks (
   batch_size   INTEGER NOT NULL,
   train_limit  INTEGER NOT NULL, -- 0 = the whole training part
   framework    TEXT,             -- dl4j | pytorch | a user's trainer; NULL in older files = dl4j
-  train_fraction REAL            -- share of the training part trained on; NULL in older files = 1
+  train_fraction REAL,           -- share of the training part trained on; NULL in older files = 1
+  learning_rate REAL             -- the optimizer's learning rate; NULL in older files = not recorded
 );
 CREATE TABLE IF NOT EXISTS workers (
   worker_id     TEXT PRIMARY KEY,

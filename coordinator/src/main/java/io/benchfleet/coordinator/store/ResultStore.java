@@ -105,13 +105,15 @@ public final class ResultStore implements AutoCloseable {
 
     public void addTasks(List<TaskSpec> tasks) {
         String sql = "INSERT OR IGNORE INTO tasks(task_id, dataset, architecture, device, split, fold, repetition, seed,"
-                + " epochs, batch_size, train_limit, framework, train_fraction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " epochs, batch_size, train_limit, framework, train_fraction, learning_rate)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         inTransaction("the sweep's tasks", () -> {
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 for (TaskSpec t : tasks) {
                     bind(insert, t.id(), t.dataset(), t.architecture(), t.device().label(), t.split(), t.fold(),
                             t.repetition(), t.seed(), t.training().epochs(), t.training().batchSize(),
-                            t.training().trainLimit(), t.framework(), t.trainFraction());
+                            t.training().trainLimit(), t.framework(), t.trainFraction(),
+                            t.training().optimizer().learningRate());
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -7,6 +7,7 @@ import io.benchfleet.report.Baseline;
 import io.benchfleet.rundirectory.RunFiles;
 
 import java.nio.file.Files;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,13 +49,29 @@ public final class ReportBlock {
                 throw new IllegalArgumentException("unknown key '" + BASELINE_PATH + "." + key + "': expected one of "
                         + String.join(", ", Baseline.AXES));
             }
-            axes.put(key, block.getString(key));
+            axes.put(key, value(block, key));
         }
         if (axes.isEmpty()) {
             throw new IllegalArgumentException(BASELINE_PATH + " is empty: expected an axis and its value, such as "
                     + BASELINE_PATH + " { device = cpu }");
         }
         return Optional.of(new Baseline(axes));
+    }
+
+    /** A hyperparameter's value as a number the report can compare, written as the sweep file writes it. */
+    private static String value(Config block, String key) {
+        String value = block.getString(key);
+        String path = BASELINE_PATH + "." + key;
+        try {
+            return switch (key) {
+                case "epochs", "batch-size" -> String.valueOf(Integer.parseInt(value));
+                case "learning-rate" -> new BigDecimal(value).stripTrailingZeros().toPlainString();
+                default -> value;
+            };
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(path + " = '" + value + "': expected a number"
+                    + (key.equals("learning-rate") ? ", such as 0.001" : ", an integer such as 32"));
+        }
     }
 
     /**

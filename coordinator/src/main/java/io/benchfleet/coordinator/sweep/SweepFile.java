@@ -7,18 +7,21 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
 import io.benchfleet.coordinator.queue.AttemptLimits;
 import io.benchfleet.report.Baseline;
 import io.benchfleet.protocol.architecture.Architecture;
 import io.benchfleet.protocol.architecture.Shape;
 import io.benchfleet.dataset.DatasetCatalog;
 import io.benchfleet.protocol.sweep.Device;
+import io.benchfleet.protocol.sweep.HyperparameterAxes;
 import io.benchfleet.protocol.sweep.Split;
 import io.benchfleet.protocol.sweep.Sweep;
 import io.benchfleet.protocol.sweep.TaskSpec;
 import io.benchfleet.protocol.sweep.TrainingOverrides;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,9 +31,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Reads a sweep file (HOCON) and validates all of it before any work starts: every error names the
@@ -42,7 +47,8 @@ public final class SweepFile {
     private static final Set<String> SWEEP_KEYS =
             Set.of("name", "datasets", "architectures", "devices", "split", "repetitions", "training", "seed",
                     "retry", "task-timeout", "train-fractions", "frameworks", "user-trainers");
-    private static final Set<String> TRAINING_KEYS = Set.of("epochs", "batch-size", "train-limit", "optimizer");
+    private static final Set<String> TRAINING_KEYS = Set.of("epochs", "batch-size", "learning-rate", "train-limit",
+            "optimizer");
     private static final Set<String> SPLIT_KEYS = Set.of("kind", "test-fraction", "k");
     private static final Set<String> METRICS_KEYS = Set.of("interval");
     private static final Set<String> RETRY_KEYS = Set.of("max-attempts");
@@ -116,7 +122,8 @@ public final class SweepFile {
                         trainFractions(sweep),
                         positive(sweep, "repetitions", 1, "sweep."),
                         datasetsOf(sweep),
-                        frameworks(sweep)),
+                        frameworks(sweep),
+                        hyperparameters(sweep)),
                 new Sweep.Settings(
                         training(sweep),
                         sweep.hasPath("seed") ? sweep.getLong("seed") : 1L,
@@ -248,23 +255,89 @@ public final class SweepFile {
     }
 
     private TrainingOverrides training(Config sweep) {
-        Config training = sweep.hasPath("training") ? sweep.getConfig("training") : ConfigFactory.empty();
+        Config training = trainingBlock(sweep);
         rejectUnknown(training, "sweep.training.", TRAINING_KEYS);
         int trainLimit = training.hasPath("train-limit") ? training.getInt("train-limit") : 0;
         if (trainLimit < 0) {
             throw error("sweep.training.train-limit = " + trainLimit + ": expected 0 (all) or a positive number of samples");
         }
+        if (training.hasPath("learning-rate") && training.hasPath("optimizer.learning-rate")) {
+            throw error("sweep.training.learning-rate and sweep.training.optimizer.learning-rate are both set:"
+                    + " expected one of them");
+        }
         try {
             return new TrainingOverrides(
-                    optionalPositive(training, "epochs"),
-                    optionalPositive(training, "batch-size"),
+                    isList(training, "epochs") ? OptionalInt.empty() : optionalPositive(training, "epochs"),
+                    isList(training, "batch-size") ? OptionalInt.empty() : optionalPositive(training, "batch-size"),
                     trainLimit,
                     training.hasPath("optimizer")
                             ? Optional.of(OptimizerBlock.parse(new ConfigReading(training.getConfig("optimizer"),
                             "sweep.training.optimizer")))
-                            : Optional.empty());
+                            : Optional.empty(),
+                    isList(training, "learning-rate") || !training.hasPath("learning-rate") ? OptionalDouble.empty()
+                            : OptionalDouble.of(learningRate(training.getDouble("learning-rate"), "")));
         } catch (SweepFileException e) {
             throw error(e.getMessage());
+        }
+    }
+
+    private static Config trainingBlock(Config sweep) {
+        return sweep.hasPath("training") ? sweep.getConfig("training") : ConfigFactory.empty();
+    }
+
+    /** The training block's keys given as lists, each value a task of its own. */
+    private HyperparameterAxes hyperparameters(Config sweep) {
+        Config training = trainingBlock(sweep);
+        return new HyperparameterAxes(positiveList(training, "epochs"), positiveList(training, "batch-size"),
+                learningRates(training));
+    }
+
+    private static boolean isList(Config training, String key) {
+        return training.hasPath(key) && training.getValue(key).valueType() == ConfigValueType.LIST;
+    }
+
+    private List<Integer> positiveList(Config training, String key) {
+        if (!isList(training, key)) {
+            return List.of();
+        }
+        List<Integer> values = training.getIntList(key);
+        String path = "sweep.training." + key;
+        checkAxis(values, path, "integers >= 1, such as [32, 128]");
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) < 1) {
+                throw error(path + "[" + i + "] = " + values.get(i) + ": expected an integer >= 1");
+            }
+        }
+        return values;
+    }
+
+    private List<Double> learningRates(Config training) {
+        if (!isList(training, "learning-rate")) {
+            return List.of();
+        }
+        List<Double> rates = training.getDoubleList("learning-rate");
+        checkAxis(rates, "sweep.training.learning-rate", "numbers > 0, such as [0.001, 0.01]");
+        for (int i = 0; i < rates.size(); i++) {
+            learningRate(rates.get(i), "[" + i + "]");
+        }
+        return rates;
+    }
+
+    private double learningRate(double rate, String index) {
+        if (!(rate > 0)) {
+            throw error("sweep.training.learning-rate" + index + " = " + rate + ": expected a number > 0, such as 0.001");
+        }
+        return rate;
+    }
+
+    private <T> void checkAxis(List<T> values, String path, String expected) {
+        if (values.isEmpty()) {
+            throw error(path + " is empty: expected a value or a list of " + expected);
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (values.subList(0, i).contains(values.get(i))) {
+                throw error(path + "[" + i + "] = " + values.get(i) + " appears twice: expected each value once");
+            }
         }
     }
 
@@ -352,11 +425,16 @@ public final class SweepFile {
         } catch (IllegalArgumentException e) {
             throw error(e.getMessage());
         }
+        List<TaskSpec> tasks = sweep.tasks();
         Map<String, List<String>> values = Map.of(
                 "dataset", sweep.datasets(),
                 "architecture", sweep.architectures().stream().map(Architecture::name).toList(),
                 "device", sweep.devices().stream().map(Device::label).toList(),
-                "framework", sweep.frameworks());
+                "framework", sweep.frameworks(),
+                "epochs", distinct(tasks, task -> String.valueOf(task.training().epochs())),
+                "batch-size", distinct(tasks, task -> String.valueOf(task.training().batchSize())),
+                "learning-rate", distinct(tasks, task -> BigDecimal.valueOf(task.training().optimizer().learningRate())
+                        .stripTrailingZeros().toPlainString()));
         baseline.ifPresent(chosen -> chosen.axes().forEach((axis, value) -> {
             if (!values.get(axis).contains(value)) {
                 throw error(ReportBlock.BASELINE_PATH + "." + axis + " = '" + value + "' is not in the sweep: expected one of "
@@ -364,6 +442,10 @@ public final class SweepFile {
             }
         }));
         return baseline;
+    }
+
+    private static List<String> distinct(List<TaskSpec> tasks, Function<TaskSpec, String> value) {
+        return tasks.stream().map(value).distinct().toList();
     }
 
     private SweepFileException error(String message) {

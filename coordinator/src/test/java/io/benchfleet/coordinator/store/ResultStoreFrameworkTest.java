@@ -42,13 +42,13 @@ class ResultStoreFrameworkTest {
     Path runDirectory;
 
     @Test
-    void everyTaskHasItsFrameworkAndTrainFraction() throws SQLException {
+    void everyTaskHasItsFrameworkTrainFractionAndLearningRate() throws SQLException {
         try (ResultStore store = ResultStore.open(runDirectory)) {
             store.addTasks(List.of(DL4J_TASK, PYTORCH_TASK));
         }
 
-        assertThat(rows("SELECT framework, train_fraction FROM tasks WHERE task_id = ?", DL4J_TASK.id()))
-                .containsExactly("dl4j", "1.0");
+        assertThat(rows("SELECT framework, train_fraction, learning_rate FROM tasks WHERE task_id = ?", DL4J_TASK.id()))
+                .containsExactly("dl4j", "1.0", "0.001");
         assertThat(rows("SELECT framework, train_fraction FROM tasks WHERE task_id = ?", PYTORCH_TASK.id()))
                 .containsExactly("pytorch", "0.25");
     }

@@ -25,6 +25,11 @@ public record Optimizer(Kind kind, double learningRate, double decay, double mom
         }
     }
 
+    /** The same optimizer at another rate: a sweep's learning-rate axis. */
+    public Optimizer withLearningRate(double rate) {
+        return new Optimizer(kind, rate, decay, momentum, nesterov);
+    }
+
     public static Optimizer of(Kind kind, double learningRate) {
         return new Optimizer(kind, learningRate, 0, 0, false);
     }

@@ -20,10 +20,12 @@ public record Sweep(String name, Axes axes, Settings settings) {
      * @param datasetsOf     architecture name to the only datasets it trains on; an architecture not in it trains on
      *                       every dataset (S1 and S4 pair each model with its own dataset)
      * @param frameworks     the libraries each task trains with, once per framework ({@link Framework})
+     * @param hyperparameters the training block's lists: each combination of their values trains every
+     *                        architecture once more
      */
     public record Axes(List<String> datasets, List<Architecture> architectures, List<Device> devices, Split split,
                        List<Double> trainFractions, int repetitions, Map<String, List<String>> datasetsOf,
-                       List<String> frameworks) {
+                       List<String> frameworks, HyperparameterAxes hyperparameters) {
 
         public Axes {
             datasets = List.copyOf(datasets);
@@ -32,6 +34,14 @@ public record Sweep(String name, Axes axes, Settings settings) {
             trainFractions = List.copyOf(trainFractions);
             datasetsOf = Map.copyOf(datasetsOf);
             frameworks = List.copyOf(frameworks);
+        }
+
+        /** Without hyperparameter axes. */
+        public Axes(List<String> datasets, List<Architecture> architectures, List<Device> devices, Split split,
+                    List<Double> trainFractions, int repetitions, Map<String, List<String>> datasetsOf,
+                    List<String> frameworks) {
+            this(datasets, architectures, devices, split, trainFractions, repetitions, datasetsOf, frameworks,
+                    HyperparameterAxes.NONE);
         }
 
         /** DL4J alone, each architecture on the datasets {@code datasetsOf} gives it. */
@@ -62,9 +72,10 @@ public record Sweep(String name, Axes axes, Settings settings) {
     }
 
     /**
-     * One task per combination of dataset, architecture, device, repetition, framework, fold and train
-     * fraction, in that order: the folds of a repetition are separate tasks, so they run in parallel, and
-     * the frameworks of a repetition follow each other, so they are measured under the same conditions.
+     * One task per combination of dataset, architecture, training (the hyperparameter axes), device, repetition,
+     * framework, fold and train fraction, in that order: the folds of a repetition are separate tasks, so they run
+     * in parallel, and the frameworks of a repetition follow each other, so they are measured under the same
+     * conditions.
      */
     public List<TaskSpec> tasks() {
         var tasks = new ArrayList<TaskSpec>();
@@ -73,22 +84,27 @@ public record Sweep(String name, Axes axes, Settings settings) {
                 if (!axes.trainsOn(architecture, dataset)) {
                     continue;
                 }
-                for (Device device : devices()) {
-                    for (int repetition = 1; repetition <= repetitions(); repetition++) {
-                        for (String framework : frameworks()) {
-                            for (int fold : split().folds()) {
-                                for (double fraction : trainFractions()) {
-                                    tasks.add(new TaskSpec(dataset, architecture.name(), device, split().label(),
-                                            fold, repetition, seedOf(repetition), training().resolve(architecture),
-                                            fraction, framework));
-                                }
-                            }
+                for (TrainingOverrides training : trainings()) {
+                    addTasks(tasks, dataset, architecture, training.resolve(architecture));
+                }
+            }
+        }
+        return List.copyOf(tasks);
+    }
+
+    private void addTasks(List<TaskSpec> tasks, String dataset, Architecture architecture, TrainingSettings training) {
+        for (Device device : devices()) {
+            for (int repetition = 1; repetition <= repetitions(); repetition++) {
+                for (String framework : frameworks()) {
+                    for (int fold : split().folds()) {
+                        for (double fraction : trainFractions()) {
+                            tasks.add(new TaskSpec(dataset, architecture.name(), device, split().label(), fold,
+                                    repetition, seedOf(repetition), training, fraction, framework));
                         }
                     }
                 }
             }
         }
-        return List.copyOf(tasks);
     }
 
     /** The definition a task's architecture name stands for: from the zoo or written in the sweep file. */
@@ -124,8 +140,14 @@ public record Sweep(String name, Axes axes, Settings settings) {
         return axes.repetitions();
     }
 
+    /** The block's scalars, before the hyperparameter axes put their values in. */
     public TrainingOverrides training() {
         return settings.training();
+    }
+
+    /** One per combination of the hyperparameter axes; the block's scalars alone where it has none. */
+    public List<TrainingOverrides> trainings() {
+        return axes.hyperparameters().combinations(settings.training());
     }
 
     public long seed() {

@@ -4,19 +4,29 @@ import io.benchfleet.protocol.architecture.Architecture;
 import io.benchfleet.protocol.architecture.Optimizer;
 
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
- * The sweep's {@code training} block: what it sets applies to every task, the rest comes from each
- * architecture's study.
+ * One combination of the sweep's {@code training} block: what it sets applies to the tasks of that combination,
+ * the rest comes from each architecture's study.
+ *
+ * @param learningRate replaces the learning rate of the optimizer that applies (the block's or the architecture's)
  */
-public record TrainingOverrides(OptionalInt epochs, OptionalInt batchSize, int trainLimit, Optional<Optimizer> optimizer) {
+public record TrainingOverrides(OptionalInt epochs, OptionalInt batchSize, int trainLimit, Optional<Optimizer> optimizer,
+                                OptionalDouble learningRate) {
+
+    /** Without a learning rate of its own. */
+    public TrainingOverrides(OptionalInt epochs, OptionalInt batchSize, int trainLimit, Optional<Optimizer> optimizer) {
+        this(epochs, batchSize, trainLimit, optimizer, OptionalDouble.empty());
+    }
 
     public TrainingSettings resolve(Architecture architecture) {
+        Optimizer chosen = optimizer.orElse(architecture.optimizer());
         return new TrainingSettings(
                 epochs.orElse(architecture.epochs()),
                 batchSize.orElse(architecture.batchSize()),
                 trainLimit,
-                optimizer.orElse(architecture.optimizer()));
+                learningRate.isPresent() ? chosen.withLearningRate(learningRate.getAsDouble()) : chosen);
     }
 }
