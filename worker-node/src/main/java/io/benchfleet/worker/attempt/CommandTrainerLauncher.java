@@ -5,6 +5,7 @@ import io.benchfleet.protocol.trainer.TrainerTask;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Starts a user's own trainer ({@code --trainer NAME=EXECUTABLE}): the executable with the task as its one argument
@@ -22,7 +23,7 @@ public final class CommandTrainerLauncher implements TrainerLauncher {
 
     @Override
     public Process start(TrainerTask task, SlotName slot) throws IOException {
-        var builder = TrainerLauncher.withStdinFromWorkerNode(new ProcessBuilder(executable.toString(), task.encode()));
+        var builder = TrainerLauncher.trainerProcess(List.of(executable.toString(), task.encode()));
         TrainerLauncher.pinToSlotGpus(slot, builder.environment());
         builder.environment().put("OMP_NUM_THREADS", Integer.toString(task.threads()));
         builder.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(task.threads()));

@@ -53,7 +53,7 @@ public final class JvmTrainerLauncher implements TrainerLauncher {
 
     @Override
     public Process start(TrainerTask task, SlotName slot) throws IOException {
-        ProcessBuilder builder = TrainerLauncher.withStdinFromWorkerNode(new ProcessBuilder(command(task, slot)));
+        ProcessBuilder builder = TrainerLauncher.trainerProcess(command(task, slot));
         Map<String, String> env = builder.environment();
         TrainerLauncher.pinToSlotGpus(slot, env);
         // The slot's cores, set before ND4J loads: more threads than cores costs 2x on small models.

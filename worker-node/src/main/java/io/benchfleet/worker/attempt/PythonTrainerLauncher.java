@@ -5,6 +5,7 @@ import io.benchfleet.protocol.trainer.TrainerTask;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Starts the PyTorch trainer, {@code PYTHON train.py TASK_JSON}: one Python process per attempt, as one JVM per
@@ -23,8 +24,8 @@ public final class PythonTrainerLauncher implements TrainerLauncher {
 
     @Override
     public Process start(TrainerTask task, SlotName slot) throws IOException {
-        ProcessBuilder builder = TrainerLauncher.withStdinFromWorkerNode(
-                new ProcessBuilder(python.toString(), trainScript.toString(), task.encode()));
+        ProcessBuilder builder = TrainerLauncher.trainerProcess(
+                List.of(python.toString(), trainScript.toString(), task.encode()));
         TrainerLauncher.pinToSlotGpus(slot, builder.environment());
         builder.environment().put("OMP_NUM_THREADS", Integer.toString(task.threads()));
         builder.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(task.threads()));

@@ -4,6 +4,7 @@ import io.benchfleet.protocol.cluster.SlotName;
 import io.benchfleet.protocol.trainer.TrainerTask;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -21,9 +22,12 @@ public interface TrainerLauncher {
     /** @param slot the slot the attempt runs in */
     Process start(TrainerTask task, SlotName slot) throws IOException;
 
-    /** The trainer's stdin as described above: a pipe (Java's default, stated because it is the contract). */
-    static ProcessBuilder withStdinFromWorkerNode(ProcessBuilder builder) {
-        return builder.redirectInput(ProcessBuilder.Redirect.PIPE);
+    /**
+     * The trainer's process: in a process group of its own ({@link OwnProcessGroup}), its stdin as described above, a
+     * pipe (Java's default, stated because it is the contract).
+     */
+    static ProcessBuilder trainerProcess(List<String> command) {
+        return new ProcessBuilder(OwnProcessGroup.command(command)).redirectInput(ProcessBuilder.Redirect.PIPE);
     }
 
     /**
