@@ -1,5 +1,6 @@
 package io.benchfleet.coordinator.cli;
 
+import io.benchfleet.coordinator.dashboard.DashboardServer;
 import io.benchfleet.coordinator.run.SweepRun;
 import io.benchfleet.protocol.cluster.ClusterTls;
 import picocli.CommandLine.Option;
@@ -7,7 +8,10 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The options {@code run} and {@code resume} share: where the coordinator listens and which worker nodes it starts or awaits. */
+/**
+ * The options {@code run} and {@code resume} share: where the coordinator and its dashboard listen and which worker
+ * nodes it starts or awaits.
+ */
 final class WorkerOptions {
 
     @Option(names = "--local-workers", defaultValue = "1",
@@ -32,6 +36,14 @@ final class WorkerOptions {
             description = "Worker nodes to wait for before handing out the first task (default: ${DEFAULT-VALUE}).")
     int minWorkers;
 
+    @Option(names = "--http-port", defaultValue = "0",
+            description = "Port of the read-only dashboard (default: any free port; the URL is printed at start).")
+    int httpPort;
+
+    @Option(names = "--http-host", defaultValue = "127.0.0.1",
+            description = "Address the dashboard listens on; loopback unless told otherwise (default: ${DEFAULT-VALUE}).")
+    String httpHost;
+
     @Option(names = "--fail-unschedulable",
             description = "Tasks whose device no worker node offers a slot for (gpu tasks in a cluster of cpu slots) fail"
                     + " once --min-workers nodes are there and every other task has ended, instead of waiting for such"
@@ -46,6 +58,9 @@ final class WorkerOptions {
         if (port < 0 || port > 65_535) {
             throw new BadInputException("--port = " + port + ": expected 0 (any free port) or 1-65535");
         }
+        if (httpPort < 0 || httpPort > 65_535) {
+            throw new BadInputException("--http-port = " + httpPort + ": expected 0 (any free port) or 1-65535");
+        }
         if (minWorkers < 0) {
             throw new BadInputException("--min-workers = " + minWorkers + ": expected 0 or more");
         }
@@ -55,6 +70,7 @@ final class WorkerOptions {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
-        return new SweepRun.Options(localWorkers, host, port, minWorkers, home, tls, failUnschedulable);
+        return new SweepRun.Options(localWorkers, host, port, minWorkers, home, tls, failUnschedulable,
+                new DashboardServer.Address(httpHost, httpPort));
     }
 }

@@ -1,5 +1,6 @@
 package io.benchfleet.coordinator.run;
 
+import io.benchfleet.coordinator.dashboard.DashboardServer;
 import io.benchfleet.coordinator.dispatch.Coordinator;
 import io.benchfleet.coordinator.queue.AttemptLimits;
 import io.benchfleet.coordinator.queue.Progress;
@@ -50,9 +51,10 @@ public final class SweepRun {
      * @param home the benchfleet installation, for {@code bin/worker-node}
      * @param tls  cluster traffic under TLS with this material, for the coordinator and its local worker nodes
      * @param failUnschedulable see {@link Coordinator.Settings}
+     * @param dashboard where the read-only dashboard listens
      */
     public record Options(int localWorkers, String host, int port, int minWorkers, Path home, Optional<ClusterTls> tls,
-                          boolean failUnschedulable) {
+                          boolean failUnschedulable, DashboardServer.Address dashboard) {
     }
 
     private final Sweep sweep;
@@ -98,20 +100,44 @@ public final class SweepRun {
                 ClusterConfig.of(options.host(), options.port(), "coordinator", Map.of(), options.tls()));
         String address = options.host() + ":" + Cluster.get(system).selfMember().address().getPort().orElseThrow();
         announce(address);
-        progress.show();
-        try (LocalWorkers workers = options.localWorkers() > 0
-                ? LocalWorkers.start(options.home(), options.localWorkers(), address, coresPerLocalWorker(),
-                runDirectory.logs(), options.tls())
-                : null) {
-            CompletableFuture.anyOf(completion, unwritable).join();
+        Optional<DashboardServer> dashboard = startDashboard(system);
+        try {
+            progress.show();
+            try (LocalWorkers workers = options.localWorkers() > 0
+                    ? LocalWorkers.start(options.home(), options.localWorkers(), address, coresPerLocalWorker(),
+                    runDirectory.logs(), options.tls())
+                    : null) {
+                CompletableFuture.anyOf(completion, unwritable).join();
+            } finally {
+                progress.close();
+            }
+            if (unwritable.isDone()) {
+                throw new SweepStoppedException(unwritable.join(), runDirectory.path());
+            }
+            // While the dashboard still serves: it links report.html once the report is written.
+            return report();
         } finally {
-            progress.close();
+            dashboard.ifPresent(DashboardServer::close);
             terminate(system);
         }
-        if (unwritable.isDone()) {
-            throw new SweepStoppedException(unwritable.join(), runDirectory.path());
+    }
+
+    /** A dashboard that cannot listen (its port taken) is a warning: the sweep matters more than a view of it. */
+    private Optional<DashboardServer> startDashboard(ActorSystem<Void> system) {
+        try {
+            DashboardServer dashboard = DashboardServer.start(system, runDirectory.path(), options.dashboard(),
+                    options.tls());
+            console.printf("dashboard at %s%n", dashboard.url());
+            log.info("dashboard at {}", dashboard.url());
+            return Optional.of(dashboard);
+        } catch (Exception e) {
+            String reason = e instanceof ExecutionException && e.getCause() != null ? e.getCause().getMessage()
+                    : e.getMessage();
+            console.printf("dashboard: cannot listen on %s:%d (%s); the sweep runs without it%n",
+                    options.dashboard().host(), options.dashboard().port(), reason);
+            log.warn("dashboard cannot listen", e);
+            return Optional.empty();
         }
-        return report();
     }
 
     private static void terminate(ActorSystem<Void> system) {
