@@ -1,8 +1,9 @@
 """The task's optimizer as a torch optimizer, with the hyper-parameters the DL4J trainer gives each kind.
 
-DL4J's NetworkFactory uses its updaters' defaults; these are the same numbers:
+DL4J's NetworkFactory uses its updaters' defaults but for RMSprop's rho; these are the same numbers:
 - ADAM: beta1 0.9, beta2 0.999, epsilon 1e-8 (DL4J's Adam defaults; Keras would use 1e-7).
-- RMSPROP: decay rate rho 0.95 (DL4J's RmsProp default, not Keras' 0.9), epsilon 1e-8, no momentum.
+- RMSPROP: decay rate rho 0.9 (Keras' RMSprop, which the studies trained with; DL4J's trainer sets it too, over DL4J's
+  default 0.95), epsilon 1e-8 (DL4J's; Keras' is 1e-7), no momentum.
 - SGD: plain; with momentum and nesterov, torch's Nesterov SGD, which for a constant rate takes the same steps as
   DL4J's Nesterovs and Keras' SGD(nesterov=True) (torch keeps the velocity in gradient units, they keep it in
   step units: the two differ only while the rate decays, by a factor of order decay x momentum).
@@ -26,7 +27,7 @@ from .task import Optimizer
 
 ADAM_BETAS = (0.9, 0.999)
 ADAM_EPSILON = 1e-8
-RMSPROP_RHO = 0.95
+RMSPROP_RHO = 0.9
 RMSPROP_EPSILON = 1e-8
 ADADELTA_RHO = 0.95
 ADADELTA_EPSILON = 1e-6

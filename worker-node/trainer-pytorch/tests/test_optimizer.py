@@ -24,12 +24,12 @@ class OptimizerKindsTest(unittest.TestCase):
         self.assertEqual(group["weight_decay"], 0)
         self.assertIsNone(built.schedule)
 
-    def test_rmsprop_has_dl4j_decay_rate_0_95(self) -> None:
+    def test_rmsprop_has_keras_decay_rate_0_9(self) -> None:
         built = _built("RMSPROP", 1e-4, decay=1e-6)
         self.assertIsInstance(built.optimizer, torch.optim.RMSprop)
         group = built.optimizer.param_groups[0]
         self.assertEqual((group["lr"], group["alpha"], group["eps"], group["momentum"], group["centered"]),
-                         (1e-4, 0.95, 1e-8, 0, False))
+                         (1e-4, 0.9, 1e-8, 0, False))
 
     def test_plain_sgd(self) -> None:
         built = _built("SGD", 0.01)

@@ -48,8 +48,9 @@ public final class SweepFile {
             Set.of("name", "datasets", "architectures", "devices", "split", "repetitions", "training", "seed",
                     "retry", "task-timeout", "train-fractions", "frameworks", "user-trainers");
     private static final Set<String> TRAINING_KEYS = Set.of("epochs", "batch-size", "learning-rate", "train-limit",
-            "optimizer");
-    private static final Set<String> SPLIT_KEYS = Set.of("kind", "test-fraction", "k");
+            "optimizer", "normalisation");
+    private static final List<String> NORMALISATIONS = List.of("standardise", "none");
+    private static final Set<String> SPLIT_KEYS = Set.of("kind", "test-fraction", "k", "stratified");
     private static final Set<String> METRICS_KEYS = Set.of("interval");
     private static final Set<String> RETRY_KEYS = Set.of("max-attempts");
     private static final List<String> SPLITS = List.of("standard", "holdout", "kfold");
@@ -204,9 +205,13 @@ public final class SweepFile {
         }
         onlyWithKind(split, "test-fraction", "holdout", kind);
         onlyWithKind(split, "k", "kfold", kind);
+        if (split.hasPath("stratified") && kind.equals("standard")) {
+            throw error("sweep.split.stratified applies to kind = holdout or kfold, not to kind = standard");
+        }
+        boolean stratified = !split.hasPath("stratified") || split.getBoolean("stratified");
         return switch (kind) {
-            case "holdout" -> new Split.Holdout(testFraction(split));
-            case "kfold" -> new Split.KFold(folds(split));
+            case "holdout" -> new Split.Holdout(testFraction(split), stratified);
+            case "kfold" -> new Split.KFold(folds(split), stratified);
             default -> Split.STANDARD;
         };
     }
@@ -265,6 +270,9 @@ public final class SweepFile {
             throw error("sweep.training.learning-rate and sweep.training.optimizer.learning-rate are both set:"
                     + " expected one of them");
         }
+        boolean rawFeatures = rawFeatures(training);
+        OptionalDouble learningRate = isList(training, "learning-rate") || !training.hasPath("learning-rate")
+                ? OptionalDouble.empty() : OptionalDouble.of(learningRate(training.getDouble("learning-rate"), ""));
         try {
             return new TrainingOverrides(
                     isList(training, "epochs") ? OptionalInt.empty() : optionalPositive(training, "epochs"),
@@ -274,11 +282,21 @@ public final class SweepFile {
                             ? Optional.of(OptimizerBlock.parse(new ConfigReading(training.getConfig("optimizer"),
                             "sweep.training.optimizer")))
                             : Optional.empty(),
-                    isList(training, "learning-rate") || !training.hasPath("learning-rate") ? OptionalDouble.empty()
-                            : OptionalDouble.of(learningRate(training.getDouble("learning-rate"), "")));
+                    learningRate,
+                    rawFeatures);
         } catch (SweepFileException e) {
             throw error(e.getMessage());
         }
+    }
+
+    /** {@code normalisation = none}: letter's features as the file has them; standardise is the default. */
+    private boolean rawFeatures(Config training) {
+        String value = training.hasPath("normalisation") ? training.getString("normalisation") : NORMALISATIONS.get(0);
+        if (!NORMALISATIONS.contains(value)) {
+            throw error("sweep.training.normalisation = '" + value + "' is unknown: expected one of "
+                    + String.join(", ", NORMALISATIONS));
+        }
+        return value.equals("none");
     }
 
     private static Config trainingBlock(Config sweep) {

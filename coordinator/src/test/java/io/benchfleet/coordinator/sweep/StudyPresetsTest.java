@@ -46,7 +46,7 @@ class StudyPresetsTest {
         assertThat(sweep.tasks()).extracting(task -> task.dataset() + "/" + task.architecture()).containsOnly(
                 "mnist/s4-mnist-cnn", "cifar10/s4-cifar10-cnn", "cifar100/s4-cifar100-cnn", "letter/s4-letter-mlp")
                 .hasSize(4 * 3 * 2);
-        assertThat(sweep.tasks()).extracting(TaskSpec::split).containsOnly("holdout-0.3");
+        assertThat(sweep.tasks()).extracting(TaskSpec::split).containsOnly("holdout-0.3-plain");
         assertThat(sweep.architectures()).extracting(a -> a.parameterCount(a.input()))
                 .containsExactly(1_199_882L, 1_250_858L, 1_297_028L, 2_570L);
     }

@@ -27,7 +27,7 @@ public record HyperparameterAxes(List<Integer> epochs, List<Integer> batchSizes,
             for (OptionalDouble learningRate : rates(base.learningRate())) {
                 for (OptionalInt epochCount : values(epochs, base.epochs())) {
                     combinations.add(new TrainingOverrides(epochCount, batchSize, base.trainLimit(), base.optimizer(),
-                            learningRate));
+                            learningRate, base.rawFeatures()));
                 }
             }
         }

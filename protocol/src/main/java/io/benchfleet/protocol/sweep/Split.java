@@ -14,6 +14,9 @@ public sealed interface Split {
 
     Standard STANDARD = new Standard();
 
+    /** The label's ending for a split that is not stratified; stratified labels keep the form they always had. */
+    String PLAIN = "-plain";
+
     String label();
 
     /** The folds of this split, each its own task: 1..k for k-fold, the single fold 0 otherwise. */
@@ -25,12 +28,14 @@ public sealed interface Split {
     }
 
     private static Optional<Split> parse(String label) {
+        boolean stratified = !label.endsWith(PLAIN);
+        String stem = stratified ? label : label.substring(0, label.length() - PLAIN.length());
         try {
-            if (label.startsWith(Holdout.PREFIX)) {
-                return Optional.of(new Holdout(Double.parseDouble(label.substring(Holdout.PREFIX.length()))));
+            if (stem.startsWith(Holdout.PREFIX)) {
+                return Optional.of(new Holdout(Double.parseDouble(stem.substring(Holdout.PREFIX.length())), stratified));
             }
-            if (label.startsWith(KFold.PREFIX)) {
-                return Optional.of(new KFold(Integer.parseInt(label.substring(KFold.PREFIX.length()))));
+            if (stem.startsWith(KFold.PREFIX)) {
+                return Optional.of(new KFold(Integer.parseInt(stem.substring(KFold.PREFIX.length())), stratified));
             }
         } catch (IllegalArgumentException e) {
             return Optional.empty();
@@ -51,8 +56,11 @@ public sealed interface Split {
         }
     }
 
-    /** One stratified, seeded split of the merged train and test data (S4's 70/30 protocol). */
-    record Holdout(double testFraction) implements Split {
+    /**
+     * One seeded split of the merged train and test data (S4's 70/30 protocol): stratified, every class in its
+     * share, or plain, a shuffled cut as scikit-learn's train_test_split makes it without stratify.
+     */
+    record Holdout(double testFraction, boolean stratified) implements Split {
         private static final String PREFIX = "holdout-";
 
         public Holdout {
@@ -61,9 +69,14 @@ public sealed interface Split {
             }
         }
 
+        /** Stratified. */
+        public Holdout(double testFraction) {
+            this(testFraction, true);
+        }
+
         @Override
         public String label() {
-            return PREFIX + BigDecimal.valueOf(testFraction).stripTrailingZeros().toPlainString();
+            return PREFIX + BigDecimal.valueOf(testFraction).stripTrailingZeros().toPlainString() + (stratified ? "" : PLAIN);
         }
 
         @Override
@@ -72,8 +85,11 @@ public sealed interface Split {
         }
     }
 
-    /** Stratified k-fold cross-validation on the merged data: fold i tests on the i-th of k disjoint parts. */
-    record KFold(int k) implements Split {
+    /**
+     * k-fold cross-validation on the merged data: fold i tests on the i-th of k disjoint parts, stratified or plain
+     * (contiguous parts of one shuffle, as scikit-learn's KFold with shuffling makes them).
+     */
+    record KFold(int k, boolean stratified) implements Split {
         private static final String PREFIX = "kfold-";
 
         public KFold {
@@ -82,9 +98,14 @@ public sealed interface Split {
             }
         }
 
+        /** Stratified. */
+        public KFold(int k) {
+            this(k, true);
+        }
+
         @Override
         public String label() {
-            return PREFIX + k;
+            return PREFIX + k + (stratified ? "" : PLAIN);
         }
 
         @Override

@@ -31,6 +31,7 @@ public record TaskSpec(
 
     private static final int ID_HEX_CHARS = 16;
     public static final double WHOLE_TRAINING_PART = 1.0;
+    private static final String RAW_FEATURES = "|normalisation=none";
 
     public TaskSpec {
         if (!(trainFraction > 0 && trainFraction <= 1)) {
@@ -76,10 +77,11 @@ public record TaskSpec(
                 "batch-size=" + training.batchSize(),
                 "train-limit=" + training.trainLimit(),
                 "optimizer=" + training.optimizer().describe());
-        // Only a partial training part and a framework other than DL4J add a term, so tasks without those
-        // axes keep the ids they had.
+        // Only a partial training part, raw features and a framework other than DL4J add a term, so tasks without
+        // those keep the ids they had.
         String withFraction = trainFraction == WHOLE_TRAINING_PART ? canonical
                 : canonical + "|train-fraction=" + trainFraction;
+        withFraction = training.rawFeatures() ? withFraction + RAW_FEATURES : withFraction;
         String withFramework = framework.equals(Framework.DL4J) ? withFraction
                 : withFraction + "|framework=" + framework;
         return hash(withFramework);
@@ -90,7 +92,7 @@ public record TaskSpec(
      * device of a (dataset, split, fold, repetition, train limit, train fraction), so a worker node prepares a
      * partition once and every task that shares it reuses it. The seed counts only where it draws something
      * (a hold-out or k-fold split, a training subset): the dataset's own train/test files are the same data in
-     * every repetition.
+     * every repetition. Raw features are other data than standardised ones.
      */
     public String partitionKey() {
         boolean drawn = !split.equals(Split.STANDARD.label()) || training.trainLimit() > 0
@@ -101,7 +103,7 @@ public record TaskSpec(
                 "fold=" + fold,
                 "seed=" + (drawn ? seed : 0),
                 "train-limit=" + training.trainLimit(),
-                "train-fraction=" + trainFraction));
+                "train-fraction=" + trainFraction) + (training.rawFeatures() ? RAW_FEATURES : ""));
     }
 
     private static String hash(String canonical) {

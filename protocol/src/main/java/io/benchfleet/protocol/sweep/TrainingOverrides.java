@@ -12,13 +12,14 @@ import java.util.OptionalInt;
  * the rest comes from each architecture's study.
  *
  * @param learningRate replaces the learning rate of the optimizer that applies (the block's or the architecture's)
+ * @param rawFeatures  {@code normalisation = none}: see {@link TrainingSettings}
  */
 public record TrainingOverrides(OptionalInt epochs, OptionalInt batchSize, int trainLimit, Optional<Optimizer> optimizer,
-                                OptionalDouble learningRate) {
+                                OptionalDouble learningRate, boolean rawFeatures) {
 
-    /** Without a learning rate of its own. */
+    /** Without a learning rate of its own, features standardised. */
     public TrainingOverrides(OptionalInt epochs, OptionalInt batchSize, int trainLimit, Optional<Optimizer> optimizer) {
-        this(epochs, batchSize, trainLimit, optimizer, OptionalDouble.empty());
+        this(epochs, batchSize, trainLimit, optimizer, OptionalDouble.empty(), false);
     }
 
     public TrainingSettings resolve(Architecture architecture) {
@@ -27,6 +28,7 @@ public record TrainingOverrides(OptionalInt epochs, OptionalInt batchSize, int t
                 epochs.orElse(architecture.epochs()),
                 batchSize.orElse(architecture.batchSize()),
                 trainLimit,
-                learningRate.isPresent() ? chosen.withLearningRate(learningRate.getAsDouble()) : chosen);
+                learningRate.isPresent() ? chosen.withLearningRate(learningRate.getAsDouble()) : chosen,
+                rawFeatures);
     }
 }

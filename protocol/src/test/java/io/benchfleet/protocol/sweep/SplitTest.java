@@ -26,16 +26,20 @@ class SplitTest {
 
     @Test
     void labelsReadBackAsTheSplitTheyNamed() {
-        for (Split split : List.of(Split.STANDARD, new Split.Holdout(0.3), new Split.Holdout(0.25), new Split.KFold(10))) {
+        for (Split split : List.of(Split.STANDARD, new Split.Holdout(0.3), new Split.Holdout(0.25), new Split.KFold(10),
+                new Split.Holdout(0.3, false), new Split.KFold(10, false))) {
             assertThat(Split.fromLabel(split.label())).contains(split);
         }
         assertThat(new Split.Holdout(0.3).label()).isEqualTo("holdout-0.3");
         assertThat(new Split.KFold(10).label()).isEqualTo("kfold-10");
+        assertThat(new Split.Holdout(0.3, false).label()).isEqualTo("holdout-0.3-plain");
+        assertThat(new Split.KFold(10, false).label()).isEqualTo("kfold-10-plain");
     }
 
     @Test
     void labelsNoSplitWritesAreNotRead() {
-        assertThat(List.of("kfold-1", "kfold-x", "holdout-1.5", "holdout-0.30", "bootstrap", ""))
+        assertThat(List.of("kfold-1", "kfold-x", "holdout-1.5", "holdout-0.30", "bootstrap", "", "standard-plain",
+                "kfold-10-plain-plain"))
                 .allSatisfy(label -> assertThat(Split.fromLabel(label)).isEmpty());
     }
 

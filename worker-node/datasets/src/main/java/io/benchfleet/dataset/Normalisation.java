@@ -15,5 +15,12 @@ public enum Normalisation {
      * features are counts and moments on a 0..15 scale with very different spreads, and an MLP trained
      * with plain SGD (S4's letter model) learns far more slowly on unscaled inputs.
      */
-    STANDARDISE
+    STANDARDISE,
+    /** The bytes as the file has them: S4 fed letter's 0..15 features to its MLP unscaled. */
+    NONE;
+
+    /** What a task that asks for raw features gets: only a standardised dataset has anything to leave out. */
+    public Normalisation forRawFeatures() {
+        return this == STANDARDISE ? NONE : this;
+    }
 }

@@ -53,7 +53,8 @@ public final class PartitionWriter {
         Split split = Split.fromLabel(task.split())
                 .orElseThrow(() -> new UnknownDataException("unknown split '" + task.split() + "'"));
         TaskParts parts = TaskParts.of(loader.load(dataset), split, task);
-        FeatureScaling scaling = FeatureScaling.fit(dataset.normalisation(), parts.train());
+        FeatureScaling scaling = FeatureScaling.fit(task.training().rawFeatures()
+                ? dataset.normalisation().forRawFeatures() : dataset.normalisation(), parts.train());
         Path absolute = target.toAbsolutePath();
         Path folder = Files.createTempDirectory(absolute.getParent(), "." + absolute.getFileName() + "-");
         String sha256;

@@ -17,11 +17,18 @@ public record FeatureScaling(float[] offset, float[] scale) {
         return switch (normalisation) {
             case UNIT_RANGE -> unitRange(train.shape().size());
             case STANDARDISE -> standardise(train);
+            case NONE -> none(train.shape().size());
         };
     }
 
     public float apply(int feature, int raw) {
         return (raw - offset[feature]) * scale[feature];
+    }
+
+    private static FeatureScaling none(int size) {
+        float[] scale = new float[size];
+        Arrays.fill(scale, 1f);
+        return new FeatureScaling(new float[size], scale);
     }
 
     private static FeatureScaling unitRange(int size) {

@@ -15,6 +15,16 @@ public record TaskParts(LabelledSamples train, LabelledSamples test) {
         return new TaskParts(train, divided.test());
     }
 
+    private static StratifiedSplit.Partition holdout(LabelledSamples merged, Split.Holdout holdout, long seed) {
+        return holdout.stratified() ? StratifiedSplit.holdout(merged, holdout.testFraction(), seed)
+                : PlainSplit.holdout(merged.count(), holdout.testFraction(), seed);
+    }
+
+    private static StratifiedSplit.Partition kfold(LabelledSamples merged, Split.KFold kfold, int fold, long seed) {
+        return kfold.stratified() ? StratifiedSplit.kfold(merged, kfold.k(), fold, seed)
+                : PlainSplit.kfold(merged.count(), kfold.k(), fold, seed);
+    }
+
     private static TaskParts divide(DatasetLoader.TrainTest dataset, Split split, TaskSpec task) {
         if (split instanceof Split.Standard) {
             if (dataset.test().count() == 0) {
@@ -25,8 +35,8 @@ public record TaskParts(LabelledSamples train, LabelledSamples test) {
         }
         LabelledSamples merged = dataset.train().concat(dataset.test());
         StratifiedSplit.Partition partition = split instanceof Split.Holdout holdout
-                ? StratifiedSplit.holdout(merged, holdout.testFraction(), task.seed())
-                : StratifiedSplit.kfold(merged, ((Split.KFold) split).k(), task.fold(), task.seed());
+                ? holdout(merged, holdout, task.seed())
+                : kfold(merged, (Split.KFold) split, task.fold(), task.seed());
         return new TaskParts(merged.select(partition.train()), merged.select(partition.test()));
     }
 }

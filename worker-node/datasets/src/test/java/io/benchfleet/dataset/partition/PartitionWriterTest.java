@@ -135,6 +135,24 @@ class PartitionWriterTest {
         assertThat(NpyReader.read(partition.file(DataPartition.SCALE)).float32s()).containsExactly(expected.scale());
     }
 
+    /** S4 fed letter's features raw, on a plain (unstratified) 70/30 split. */
+    @Test
+    void rawFeaturesOnAPlainSplitAreWrittenUnscaledAsTheirOwnPartition() throws IOException {
+        letter(200);
+        Split plain = new Split.Holdout(0.3, false);
+        TaskSpec standardised = task("letter", plain, 0, 0, 1.0);
+        TaskSpec raw = new TaskSpec("letter", "mlp-small", Device.CPU, plain.label(), 0, 1, 3,
+                new TrainingSettings(1, 32, 0, Optimizer.of(Optimizer.Kind.ADAM, 0.001), true), 1.0);
+
+        DataPartition partition = write(raw);
+
+        assertThat(raw.partitionKey()).isNotEqualTo(standardised.partitionKey());
+        assertThat(raw.id()).isNotEqualTo(standardised.id());
+        assertThat(NpyReader.read(partition.file(DataPartition.OFFSET)).float32s()).containsOnly(0f);
+        assertThat(NpyReader.read(partition.file(DataPartition.SCALE)).float32s()).containsOnly(1f);
+        assertThat(NpyReader.read(partition.file(DataPartition.TEST_FEATURES)).describe()).isEqualTo("<u1 (60, 16)");
+    }
+
     @Test
     void readingThePartitionBackGivesTheTasksPartsAndScaling() throws IOException {
         letter(200);

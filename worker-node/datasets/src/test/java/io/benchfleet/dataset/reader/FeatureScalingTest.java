@@ -31,4 +31,14 @@ class FeatureScalingTest {
         assertThat(scaling.apply(0, 15)).isEqualTo((float) (12 / Math.sqrt(5)), within(1e-5f));
         assertThat(scaling.apply(1, 7)).isEqualTo(0f);
     }
+
+    @Test
+    void rawFeaturesAreTheFilesValuesAndOnlyAStandardisedDatasetHasAnyToLeaveOut() {
+        FeatureScaling scaling = FeatureScaling.fit(Normalisation.NONE, TRAIN);
+
+        assertThat(scaling.apply(0, 15)).isEqualTo(15f);
+        assertThat(scaling.apply(1, 0)).isEqualTo(0f);
+        assertThat(Normalisation.STANDARDISE.forRawFeatures()).isEqualTo(Normalisation.NONE);
+        assertThat(Normalisation.UNIT_RANGE.forRawFeatures()).as("images stay in [0, 1]").isEqualTo(Normalisation.UNIT_RANGE);
+    }
 }

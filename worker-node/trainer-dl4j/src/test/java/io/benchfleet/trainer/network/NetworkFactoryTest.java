@@ -6,6 +6,7 @@ import io.benchfleet.protocol.architecture.Optimizer;
 import io.benchfleet.protocol.architecture.Shape;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -48,6 +49,20 @@ class NetworkFactoryTest {
         assertThatThrownBy(() -> NetworkFactory.build(mlp, GREY_28, momentum, 1))
                 .isInstanceOf(NetworkFactory.UnsupportedByDl4jException.class)
                 .hasMessageContaining("nesterov = true");
+    }
+
+    @Test
+    void rmspropDecaysAsKerasDoesNotAsDl4jsDefault() {
+        Architecture mlp = ArchitectureZoo.byName("mlp-small").orElseThrow();
+        Optimizer rmsprop = new Optimizer(Optimizer.Kind.RMSPROP, 1e-4, 1e-6, 0, false);
+
+        MultiLayerNetwork network = NetworkFactory.build(mlp, GREY_28, rmsprop, 1);
+
+        assertThat(network.getLayerWiseConfigurations().getConf(0).getLayer().getUpdaterByParam("W"))
+                .isInstanceOfSatisfying(RmsProp.class, updater -> {
+                    assertThat(updater.getRmsDecay()).isEqualTo(0.9);
+                    assertThat(updater.getLearningRate(0, 0)).isEqualTo(1e-4);
+                });
     }
 
     @Test
