@@ -26,7 +26,7 @@ final class CsvExport<T> implements Closeable {
         CSVFormat format = CSVFormat.DEFAULT.builder()
                 .setHeader(columns.stream().map(ExportColumn::name).toArray(String[]::new))
                 .setRecordSeparator('\n')
-                .build();
+                .get();
         return new CsvExport<>(new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), format), columns);
     }
 

@@ -178,7 +178,7 @@ class FrameworkComparisonTest {
 
     private List<CSVRecord> records(String file) throws IOException {
         try (Reader in = Files.newBufferedReader(runDirectory.resolve(file), StandardCharsets.UTF_8)) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in).getRecords();
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
         }
     }
 }

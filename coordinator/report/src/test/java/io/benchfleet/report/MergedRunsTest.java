@@ -59,7 +59,7 @@ class MergedRunsTest {
 
     private List<CSVRecord> records(String file) throws IOException {
         try (Reader reader = Files.newBufferedReader(merged.resolve(file))) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader).getRecords();
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
         }
     }
 

@@ -258,7 +258,7 @@ class RunReportTest {
 
     private List<CSVRecord> csv(String file) throws IOException {
         try (Reader in = Files.newBufferedReader(runDirectory.resolve(file), StandardCharsets.UTF_8)) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in).getRecords();
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
         }
     }
 

@@ -69,7 +69,7 @@ class UnknownAttemptStatusTest {
 
     private List<CSVRecord> results() throws IOException {
         try (Reader in = Files.newBufferedReader(runDirectory.resolve(RunFiles.RESULTS_CSV), StandardCharsets.UTF_8)) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in).getRecords();
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
         }
     }
 }

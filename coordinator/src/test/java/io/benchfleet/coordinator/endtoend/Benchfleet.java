@@ -58,7 +58,7 @@ final class Benchfleet {
     /** The rows of a CSV file the run directory holds (results.csv, epochs.csv, samples.csv), by header. */
     static List<CSVRecord> csv(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file)) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader).getRecords();
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
         }
     }
 

@@ -166,7 +166,7 @@ class ResourceReportTest {
 
     private List<CSVRecord> csv(String file) throws IOException {
         try (Reader reader = Files.newBufferedReader(runDirectory.resolve(file))) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader).getRecords();
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
         }
     }
 }

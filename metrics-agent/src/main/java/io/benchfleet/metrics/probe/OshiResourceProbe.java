@@ -121,7 +121,7 @@ public final class OshiResourceProbe implements ResourceProbe {
         SlowFigures slow = slowFigures(now);
         long available = memory.getAvailable();
         var processTree = new ResourceReading.ProcessTree(processCpu,
-                members.stream().mapToLong(OSProcess::getResidentSetSize).sum(),
+                members.stream().mapToLong(OSProcess::getResidentMemory).sum(),
                 processCpu / processor.getLogicalProcessorCount(),
                 members.stream().mapToInt(OSProcess::getThreadCount).sum());
         var host = new ResourceReading.Host(hostCpu, memory.getTotal() - available, available, slow.loadAverage(),

@@ -94,7 +94,7 @@ public final class DatasetDownload {
     private static void unpack(Path archive, Path dir, List<String> wanted) throws IOException {
         try (TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(
                 new BufferedInputStream(Files.newInputStream(archive), 1 << 16)))) {
-            for (TarArchiveEntry entry = tar.getNextTarEntry(); entry != null; entry = tar.getNextTarEntry()) {
+            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
                 String name = Path.of(entry.getName()).getFileName().toString();
                 if (entry.isFile() && wanted.contains(name)) {
                     Path part = dir.resolve(name + PART);

@@ -17,7 +17,7 @@ record MemoryFigures(long maxHeapBytes, long usedHeapBytes, long residentBytes, 
         Runtime runtime = Runtime.getRuntime();
         SystemInfo system = new SystemInfo();
         return new MemoryFigures(runtime.maxMemory(), runtime.totalMemory() - runtime.freeMemory(),
-                system.getOperatingSystem().getCurrentProcess().getResidentSetSize(),
+                system.getOperatingSystem().getCurrentProcess().getResidentMemory(),
                 system.getHardware().getMemory().getTotal());
     }
 

@@ -17,7 +17,7 @@ final class ResourceReadings {
     }
 
     long rssBytes() {
-        return os.getCurrentProcess().getResidentSetSize();
+        return os.getCurrentProcess().getResidentMemory();
     }
 
     /** Bytes ND4J holds outside the JVM heap, through JavaCPP. */
