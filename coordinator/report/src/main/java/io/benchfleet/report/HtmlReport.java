@@ -60,6 +60,7 @@ final class HtmlReport {
                 .append("</head>\n<body>\n<h1>").append(title).append("</h1>\n");
         runSection(html, summary);
         StudyTablesHtml.matrices(html, StudyMatrix.of(summary.groups(), shown));
+        summary.tables().reference().ifPresent(reference -> ReferenceTableHtml.write(html, reference, shown));
         summarySection(html, summary.groups(), shown);
         StudyTablesHtml.comparisons(html, summary.tables(), shown);
         StudyTablesHtml.scalability(html, summary.tables().scalability(), shown);

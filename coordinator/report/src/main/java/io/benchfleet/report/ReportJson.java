@@ -56,6 +56,17 @@ import java.util.stream.IntStream;
  * train_sizes[]   S3, only where a group trained on several training-set sizes, over its train fractions:
  *                 dataset, architecture, device, split, framework, train_fraction, train_samples, train_seconds,
  *                 peak_rss_bytes
+ * reference       the study's own figures beside ours (the sweep file's reference block), or null: study,
+ *                 hardware (the study's, as the block words it), our_hardware[] (the CPU and GPU models of our
+ *                 matched groups, else of the worker nodes), ambiguities[], contradictions[] (texts), groups[]: one
+ *                 per study group: dataset, architecture, device, split, train_fraction (each null where the study
+ *                 does not say), framework (the study's name), source, note, figures {train_seconds, test_accuracy,
+ *                 epoch_seconds, first_epoch_seconds, epoch_seconds_std, samples_per_second, memory_bytes: each
+ *                 published one a list of {value, source}, two or more where the study printed different values},
+ *                 disagreeing[] (the figures whose values differ), ours[]: our groups it stands beside (dataset,
+ *                 architecture, device, split, framework, train_fraction, epochs, batch_size, learning_rate,
+ *                 hardware[]) with figures {the same names, each {value: our mean (epoch_seconds_std: the std of
+ *                 every epoch time; memory_bytes: peak RSS), ratios[]: ours / each of the study's values, in order}}
  * </pre>
  */
 final class ReportJson {

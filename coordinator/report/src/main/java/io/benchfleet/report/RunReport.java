@@ -29,7 +29,7 @@ public final class RunReport {
 
     /**
      * Reads {@code runDirectory/results.db} and writes the exports and the report into the same
-     * directory, replacing earlier ones.
+     * directory, replacing earlier ones; without a study's own figures.
      *
      * @param baseline        the groups the others are compared with, if the sweep names them
      * @param libraryVersions name to version of the libraries the caller wants on record (Pekko, DL4J, ...)
@@ -43,12 +43,23 @@ public final class RunReport {
 
     /**
      * Reads the results.db of every run directory as one sweep ({@link MergedRuns}) and writes the
-     * exports and the report into {@code outputDirectory}.
+     * exports and the report into {@code outputDirectory}, without a study's own figures.
      *
      * @throws ReportException also if a run directory is given twice
      */
     public static RunSummary write(List<Path> runDirectories, Path outputDirectory, Optional<Baseline> baseline,
                                    Map<String, String> libraryVersions) throws ReportException {
+        return write(runDirectories, outputDirectory, baseline, Optional.empty(), libraryVersions);
+    }
+
+    /**
+     * As {@link #write(List, Path, Optional, Map)}, with the study's own figures set beside ours.
+     *
+     * @param reference the sweep file's reference block, if it has one
+     */
+    public static RunSummary write(List<Path> runDirectories, Path outputDirectory, Optional<Baseline> baseline,
+                                   Optional<StudyReference> reference, Map<String, String> libraryVersions)
+            throws ReportException {
         List<String> names = MergedRuns.runNames(runDirectories);
         List<ResultsReader> readers = new ArrayList<>();
         try {
@@ -61,7 +72,7 @@ public final class RunReport {
             }
             createDirectory(outputDirectory);
             RunResults merged = MergedRuns.of(runs, outputDirectory.toAbsolutePath().normalize());
-            RunSummary summary = RunSummary.of(merged, baseline);
+            RunSummary summary = RunSummary.of(merged, baseline, reference);
             List<GroupResources> resources = MergedRuns.resources(readers, runs, summary);
             Map<String, RunMetadata> sources = new LinkedHashMap<>();
             for (int run = 0; run < runs.size(); run++) {

@@ -9,10 +9,14 @@ import java.util.Optional;
  */
 public record RunSummary(RunMetadata run, List<GroupSummary> groups, List<TaskResult> tasks, StudyTables tables) {
 
-    /** @param baseline the group the comparisons are against; none: no comparisons */
-    static RunSummary of(RunResults results, Optional<Baseline> baseline) {
-        return new RunSummary(results.run(), GroupSummary.of(results.tasks(), results.epochs()), results.tasks(),
-                StudyTables.of(results.tasks(), baseline));
+    /**
+     * @param baseline  the group the comparisons are against; none: no comparisons
+     * @param reference the study's own figures to set beside ours; none: no such table
+     */
+    static RunSummary of(RunResults results, Optional<Baseline> baseline, Optional<StudyReference> reference) {
+        List<GroupSummary> groups = GroupSummary.of(results.tasks(), results.epochs());
+        return new RunSummary(results.run(), groups, results.tasks(), StudyTables.of(results.tasks(), baseline,
+                reference.map(study -> ReferenceTable.of(study, groups, results.workers()))));
     }
 
     public List<TaskResult> failedTasks() {

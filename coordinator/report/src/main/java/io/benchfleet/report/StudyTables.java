@@ -18,18 +18,19 @@ import org.apache.commons.math3.stat.inference.TTest;
 /**
  * The comparisons the studies drew by hand, computed over the succeeded tasks: ratios against the
  * sweep's baseline with a Welch t-test, S2's scalability table, S3's time and memory against
- * training-set size.
+ * training-set size; and the study's own figures beside ours, where the sweep file gives them.
  */
 public record StudyTables(
         Optional<Baseline> baseline,
         List<BaselineComparison> comparisons,
         List<ScalabilityStep> scalability,
-        List<TrainSizeEffect> trainSizes) {
+        List<TrainSizeEffect> trainSizes,
+        Optional<ReferenceTable> reference) {
 
     /** The measures compared against the baseline, named as in results.csv. */
     static final Map<String, Function<RecordedAttempt, Optional<Double>>> MEASURES = measures();
 
-    static StudyTables of(List<TaskResult> tasks, Optional<Baseline> baseline) {
+    static StudyTables of(List<TaskResult> tasks, Optional<Baseline> baseline, Optional<ReferenceTable> reference) {
         Map<GroupKey, List<RecordedAttempt>> groups = tasks.stream()
                 .filter(result -> result.status() == TaskStatus.SUCCEEDED)
                 .collect(groupingBy(result -> GroupKey.of(result.task()), LinkedHashMap::new,
@@ -37,7 +38,8 @@ public record StudyTables(
         return new StudyTables(baseline,
                 baseline.map(b -> comparisons(groups, b)).orElse(List.of()),
                 scalability(groups, ShownAxes.of(groups.keySet())),
-                trainSizes(groups));
+                trainSizes(groups),
+                reference);
     }
 
     private static Map<String, Function<RecordedAttempt, Optional<Double>>> measures() {

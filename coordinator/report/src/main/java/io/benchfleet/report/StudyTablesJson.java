@@ -1,6 +1,7 @@
 package io.benchfleet.report;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The {@link StudyTables} part of report.json; {@link ReportJson} documents the field names. */
@@ -14,6 +15,59 @@ final class StudyTablesJson {
         document.put("comparisons", tables.comparisons().stream().map(StudyTablesJson::comparison).toList());
         document.put("scalability", tables.scalability().stream().map(StudyTablesJson::step).toList());
         document.put("train_sizes", tables.trainSizes().stream().map(StudyTablesJson::trainSize).toList());
+        document.put("reference", tables.reference().map(StudyTablesJson::reference).orElse(null));
+    }
+
+    private static Map<String, Object> reference(ReferenceTable table) {
+        StudyReference study = table.reference();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("study", study.study());
+        fields.put("hardware", study.hardware());
+        fields.put("our_hardware", table.ourHardware());
+        fields.put("ambiguities", study.ambiguities());
+        fields.put("contradictions", study.contradictions());
+        fields.put("groups", study.groups().stream().map(group -> referenceGroup(group, table.matched().stream()
+                .filter(row -> row.study() == group).toList())).toList());
+        return fields;
+    }
+
+    private static Map<String, Object> referenceGroup(ReferenceGroup group, List<ReferenceTable.Row> matches) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("dataset", group.dataset());
+        fields.put("architecture", group.architecture());
+        fields.put("device", group.device().orElse(null));
+        fields.put("split", group.split().orElse(null));
+        fields.put("train_fraction", group.trainFraction().orElse(null));
+        fields.put("framework", group.framework());
+        fields.put("source", group.source());
+        fields.put("note", group.note().orElse(null));
+        Map<String, Object> figures = new LinkedHashMap<>();
+        group.figures().forEach((measure, values) -> figures.put(measure.column(), values.stream().map(figure -> {
+            Map<String, Object> value = new LinkedHashMap<>();
+            value.put("value", figure.value());
+            value.put("source", group.sourceOf(figure));
+            return value;
+        }).toList()));
+        fields.put("figures", figures);
+        fields.put("disagreeing", group.figures().keySet().stream().filter(group::disagrees)
+                .map(ReferenceMeasure::column).toList());
+        fields.put("ours", matches.stream().map(StudyTablesJson::ours).toList());
+        return fields;
+    }
+
+    private static Map<String, Object> ours(ReferenceTable.Row row) {
+        GroupSummary ours = row.ours().orElseThrow();
+        Map<String, Object> fields = group(ours.key());
+        fields.put("hardware", ours.hardware());
+        Map<String, Object> figures = new LinkedHashMap<>();
+        row.study().figures().keySet().forEach(measure -> {
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("value", row.ours(measure).orElse(null));
+            values.put("ratios", row.ratios(measure).stream().map(ratio -> ratio.orElse(null)).toList());
+            figures.put(measure.column(), values);
+        });
+        fields.put("figures", figures);
+        return fields;
     }
 
     private static Map<String, Object> comparison(BaselineComparison comparison) {

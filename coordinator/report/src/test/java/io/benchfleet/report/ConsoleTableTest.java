@@ -20,7 +20,7 @@ class ConsoleTableTest {
         SweepFixture.create(runDirectory);
         RunSummary summary;
         try (ResultsReader reader = ResultsReader.open(runDirectory)) {
-            summary = RunSummary.of(reader.read(), Optional.empty());
+            summary = RunSummary.of(reader.read(), Optional.empty(), Optional.empty());
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 

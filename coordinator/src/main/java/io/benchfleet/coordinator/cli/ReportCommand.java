@@ -1,5 +1,6 @@
 package io.benchfleet.coordinator.cli;
 
+import io.benchfleet.coordinator.sweep.ReferenceBlock;
 import io.benchfleet.coordinator.sweep.ReportBlock;
 import io.benchfleet.report.ConsoleTable;
 import io.benchfleet.report.RunReport;
@@ -18,8 +19,8 @@ import java.util.concurrent.Callable;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Writes the exports and report.html again from one run directory's results.db, or merges"
                 + " several run directories into one report (the same task in two runs counts as repeated"
-                + " measurements), and prints the tables. The comparisons use the baseline of the first"
-                + " run directory's sweep.conf."})
+                + " measurements), and prints the tables. The comparisons use the baseline and the study's own"
+                + " figures of the first run directory's sweep.conf."})
 final class ReportCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "RUN_DIR", arity = "1..*", description = "The run directories to report on.")
@@ -51,7 +52,8 @@ final class ReportCommand implements Callable<Integer> {
                     + " for the merged report");
         }
         RunSummary summary = RunReport.write(runDirectories, out.orElse(runDirectories.get(0)),
-                ReportBlock.ofRunDirectory(runDirectories.get(0)), BuildVersions.all());
+                ReportBlock.ofRunDirectory(runDirectories.get(0)), ReferenceBlock.ofRunDirectory(runDirectories.get(0)),
+                BuildVersions.all());
         ConsoleTable.print(summary, System.out);
         return summary.allSucceeded() ? 0 : CoordinatorMain.SOME_TASK_FAILED;
     }

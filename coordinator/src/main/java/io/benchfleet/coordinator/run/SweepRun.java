@@ -10,6 +10,7 @@ import io.benchfleet.report.Baseline;
 import io.benchfleet.report.ConsoleTable;
 import io.benchfleet.report.RunReport;
 import io.benchfleet.report.RunSummary;
+import io.benchfleet.report.StudyReference;
 import io.benchfleet.coordinator.store.ResultStore;
 import io.benchfleet.coordinator.store.ResultWriter;
 import io.benchfleet.protocol.BuildVersions;
@@ -30,6 +31,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -60,6 +62,7 @@ public final class SweepRun {
     private final Sweep sweep;
     private final AttemptLimits limits;
     private final Optional<Baseline> baseline;
+    private final Optional<StudyReference> reference;
     private final RunDirectory runDirectory;
     private final Options options;
     private final PrintStream console;
@@ -68,6 +71,7 @@ public final class SweepRun {
         this.sweep = sweepFile.sweep();
         this.limits = sweepFile.attemptLimits();
         this.baseline = sweepFile.baseline();
+        this.reference = sweepFile.reference();
         this.runDirectory = runDirectory;
         this.options = options;
         this.console = console;
@@ -183,7 +187,8 @@ public final class SweepRun {
     }
 
     private int report() {
-        RunSummary summary = RunReport.write(runDirectory.path(), baseline, BuildVersions.all());
+        RunSummary summary = RunReport.write(List.of(runDirectory.path()), runDirectory.path(), baseline, reference,
+                BuildVersions.all());
         console.println();
         ConsoleTable.print(summary, console);
         return summary.allSucceeded() ? 0 : 1;

@@ -10,7 +10,10 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import io.benchfleet.coordinator.queue.AttemptLimits;
 import io.benchfleet.report.Baseline;
+import io.benchfleet.report.ReferenceGroup;
+import io.benchfleet.report.StudyReference;
 import io.benchfleet.protocol.architecture.Architecture;
+import io.benchfleet.protocol.architecture.ArchitectureZoo;
 import io.benchfleet.protocol.architecture.Shape;
 import io.benchfleet.dataset.DatasetCatalog;
 import io.benchfleet.protocol.sweep.Device;
@@ -43,7 +46,7 @@ import java.util.function.Function;
  */
 public final class SweepFile {
 
-    private static final Set<String> TOP_KEYS = Set.of("sweep", "data-dir", "metrics", "report");
+    private static final Set<String> TOP_KEYS = Set.of("sweep", "data-dir", "metrics", "report", "reference");
     private static final Set<String> SWEEP_KEYS =
             Set.of("name", "datasets", "architectures", "devices", "split", "repetitions", "training", "seed",
                     "retry", "task-timeout", "train-fractions", "frameworks", "user-trainers");
@@ -66,10 +69,11 @@ public final class SweepFile {
     }
 
     /**
-     * A sweep file read in full: the sweep, the limits on its tasks' attempts, the report's baseline, and the
-     * text a run directory keeps as its sweep.conf (the file with any {@code --set} after it).
+     * A sweep file read in full: the sweep, the limits on its tasks' attempts, the report's baseline, the study's own
+     * figures, and the text a run directory keeps as its sweep.conf (the file with any {@code --set} after it).
      */
-    public record Contents(Sweep sweep, AttemptLimits attemptLimits, Optional<Baseline> baseline, String text) {
+    public record Contents(Sweep sweep, AttemptLimits attemptLimits, Optional<Baseline> baseline,
+                           Optional<StudyReference> reference, String text) {
     }
 
     public static Contents read(Path file) {
@@ -87,7 +91,8 @@ public final class SweepFile {
             SweepFile sweepFile = new SweepFile(name, config);
             Sweep sweep = sweepFile.toSweep(baseName(file));
             Optional<Baseline> baseline = sweepFile.baseline(sweep);
-            return new Contents(sweep, sweepFile.attemptLimits(), baseline, overrides.appendTo(Files.readString(file)));
+            return new Contents(sweep, sweepFile.attemptLimits(), baseline, sweepFile.reference(sweep),
+                    overrides.appendTo(Files.readString(file)));
         } catch (ConfigException e) {
             throw new SweepFileException(e.getMessage(), e);
         } catch (IOException e) {
@@ -460,6 +465,29 @@ public final class SweepFile {
             }
         }));
         return baseline;
+    }
+
+    /**
+     * A reference group's architecture must be one the sweep or the zoo knows, or a misspelt name would stand beside
+     * nothing unnoticed; it need not be in the sweep, which may leave some of the study's groups out.
+     */
+    private Optional<StudyReference> reference(Sweep sweep) {
+        Optional<StudyReference> reference;
+        try {
+            reference = ReferenceBlock.reference(root);
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
+        }
+        Set<String> known = new TreeSet<>(ArchitectureZoo.names());
+        sweep.architectures().forEach(architecture -> known.add(architecture.name()));
+        List<ReferenceGroup> groups = reference.map(StudyReference::groups).orElse(List.of());
+        for (int i = 0; i < groups.size(); i++) {
+            if (!known.contains(groups.get(i).architecture())) {
+                throw error(ReferenceBlock.PATH + ".groups[" + i + "].architecture = '" + groups.get(i).architecture()
+                        + "' is unknown: expected one of " + String.join(", ", known));
+            }
+        }
+        return reference;
     }
 
     private static List<String> distinct(List<TaskSpec> tasks, Function<TaskSpec, String> value) {

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The coordinator's dashboard in a real browser (Debian's chromium, headless, which {@code bin/setup test}
- * installs) during a fake-trainer sweep of two tasks on one worker node, each training 8 s: the page is loaded
- * afresh at each step and its script draws what the coordinator serves at that moment.
+ * installs) during a fake-trainer sweep of two tasks on one worker node, the first training 30 s: the page is
+ * loaded afresh at each step and its script draws what the coordinator serves at that moment.
  */
 class DashboardInBrowserIT {
 
@@ -41,7 +41,8 @@ class DashboardInBrowserIT {
         int port = Benchfleet.freePort();
         int httpPort = Benchfleet.freePort();
         String url = "http://127.0.0.1:" + httpPort + "/";
-        try (FakeTrainerCluster fleet = new FakeTrainerCluster(dir, "1 * finish 8", "2 * finish 8")) {
+        // The first task trains long enough for two page loads of chromium on a busy 2-core machine (up to 10 s each).
+        try (FakeTrainerCluster fleet = new FakeTrainerCluster(dir, "1 * finish 30", "2 * finish 2")) {
             fleet.coordinator("coordinator", "run", fleet.sweepFile("s.conf", 2, "").toString(), "--run-dir",
                     runDir.toString(), "--local-workers", "0", "--port", Integer.toString(port), "--http-port",
                     Integer.toString(httpPort));

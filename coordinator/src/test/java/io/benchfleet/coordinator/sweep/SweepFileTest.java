@@ -118,7 +118,7 @@ class SweepFileTest {
         Path file = write("sweep { datasets = [mnist], architectures = [mlp-small] }\ndatadir = x");
 
         assertThatThrownBy(() -> SweepFiles.load(file))
-                .hasMessageContaining("unknown key 'datadir': expected one of data-dir, metrics, report, sweep");
+                .hasMessageContaining("unknown key 'datadir': expected one of data-dir, metrics, reference, report, sweep");
     }
 
     @Test
