@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A sweep while it runs, as its results.db has it so far: progress, each task with its latest attempt, the worker
@@ -184,10 +185,10 @@ public final class LiveRun implements AutoCloseable {
         if (tasks.size() <= MAX_TASK_ROWS) {
             return tasks;
         }
-        List<Map<String, Object>> shown = new ArrayList<>(tasks.stream()
-                .filter(task -> "running".equals(task.get("status")) || "failed".equals(task.get("status")))
-                .limit(MAX_TASK_ROWS).toList());
-        tasks.stream().filter(task -> !shown.contains(task)).limit(MAX_TASK_ROWS - shown.size()).forEach(shown::add);
+        Predicate<Map<String, Object>> first = task -> "running".equals(task.get("status"))
+                || "failed".equals(task.get("status"));
+        List<Map<String, Object>> shown = new ArrayList<>(tasks.stream().filter(first).limit(MAX_TASK_ROWS).toList());
+        tasks.stream().filter(first.negate()).limit(MAX_TASK_ROWS - shown.size()).forEach(shown::add);
         return shown;
     }
 
