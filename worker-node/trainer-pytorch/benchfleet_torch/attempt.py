@@ -9,7 +9,7 @@ import os
 
 import torch
 
-from . import events, network, optimizer, partition, resources
+from . import events, gpu_memory, network, optimizer, partition, resources
 from .events import EventStream
 from .failures import TrainerFailure
 from .task import PROTOCOL_VERSION, Dense, TrainerTask
@@ -44,7 +44,7 @@ def run(trainer_task: TrainerTask, stream: EventStream, process_start: float) ->
 
     loop = EpochLoop(model, Classifier(classifier_layer.activation), updater, train, test,
                      task.training.batch_size, seed, device)
-    outcome = loop.run(task.training.epochs, lambda done: stream.emit(_epoch_event(done)))
+    outcome = loop.run(task.training.epochs, lambda done: stream.emit(_epoch_event(done, device)))
     samples = train.count * task.training.epochs
     stream.emit(events.finished(train_seconds=outcome.train_seconds,
                                 samples_per_second=samples / outcome.train_seconds,
@@ -75,11 +75,11 @@ def _on_device(part: partition.Part, device: torch.device) -> Data:
     return Data(torch.from_numpy(part.features).to(device), torch.from_numpy(part.labels).to(device))
 
 
-def _epoch_event(done: EpochDone) -> events.Event:
+def _epoch_event(done: EpochDone, device: torch.device) -> events.Event:
     return events.epoch(epoch=done.epoch, seconds=done.seconds, samples_per_second=done.samples_per_second,
                         train_loss=done.train_loss, train_accuracy=done.train_accuracy,
                         test_loss=done.test.loss, test_accuracy=done.test.accuracy,
-                        rss_bytes=resources.rss_bytes())
+                        rss_bytes=resources.rss_bytes(), gpu_mem_bytes=gpu_memory.used_bytes(device))
 
 
 def memory_figures() -> str:

@@ -3,7 +3,7 @@ epoch per epoch, then finished or failed.
 
 Every field the protocol requires is present and nothing else: the worker node refuses unknown fields. The
 optional fields a PyTorch trainer has no value for are left out (layerHelpers and the JVM's heapBytes and
-offHeapBytes) or left to the worker node (partitionSha256). NaN and infinities are not JSON: a value that
+offHeapBytes, and gpuMemBytes on a CPU) or left to the worker node (partitionSha256). NaN and infinities are not JSON: a value that
 would be one is refused here rather than sent as a line the worker node cannot parse.
 """
 from __future__ import annotations
@@ -27,10 +27,14 @@ def started(*, protocol_version: int, framework_version: str, pid: int, threads:
 
 
 def epoch(*, epoch: int, seconds: float, samples_per_second: float, train_loss: float, train_accuracy: float,
-          test_loss: float, test_accuracy: float, rss_bytes: int) -> Event:
-    return {"event": "epoch", "epoch": epoch, "seconds": seconds, "samplesPerSecond": samples_per_second,
-            "trainLoss": train_loss, "trainAccuracy": train_accuracy, "testLoss": test_loss,
-            "testAccuracy": test_accuracy, "rssBytes": rss_bytes}
+          test_loss: float, test_accuracy: float, rss_bytes: int, gpu_mem_bytes: int | None = None) -> Event:
+    """:param gpu_mem_bytes: memory in use on the GPU after the epoch; None on a CPU, where the field is left out"""
+    event: Event = {"event": "epoch", "epoch": epoch, "seconds": seconds, "samplesPerSecond": samples_per_second,
+                    "trainLoss": train_loss, "trainAccuracy": train_accuracy, "testLoss": test_loss,
+                    "testAccuracy": test_accuracy, "rssBytes": rss_bytes}
+    if gpu_mem_bytes is not None:
+        event["gpuMemBytes"] = gpu_mem_bytes
+    return event
 
 
 def finished(*, train_seconds: float, samples_per_second: float, test_accuracy: float, test_loss: float) -> Event:

@@ -14,6 +14,15 @@ final class AttemptTraces implements ResultsReader.SampleConsumer {
 
     private final Map<TracedMeasure, List<double[]>> points = new EnumMap<>(TracedMeasure.class);
     private final List<Sample> instant = new ArrayList<>();
+    private final Optional<Long> hostMemoryBytes;
+
+    /**
+     * @param hostMemoryBytes the memory of the worker node the attempt ran on, as it recorded it when it joined;
+     *                        without it, each sample's used plus available host memory
+     */
+    AttemptTraces(Optional<Long> hostMemoryBytes) {
+        this.hostMemoryBytes = hostMemoryBytes.filter(bytes -> bytes > 0);
+    }
 
     @Override
     public void accept(Sample sample) {
@@ -50,7 +59,30 @@ final class AttemptTraces implements ResultsReader.SampleConsumer {
                 sum(instant.stream().map(s -> s.gpu().memUsedBytes().map(Long::doubleValue)).toList()));
         add(TracedMeasure.GPU_POWER_WATTS, first.secondsSinceStart(),
                 sum(instant.stream().map(s -> s.gpu().powerWatts()).toList()));
+        add(TracedMeasure.PROCESS_RSS_PERCENT_OF_HOST, first.secondsSinceStart(), first.process().rssBytes()
+                .flatMap(rss -> hostMemory(first).map(total -> 100.0 * rss / total)));
+        add(TracedMeasure.GPU_MEM_USED_PERCENT, first.secondsSinceStart(), gpuMemoryPercent());
         instant.clear();
+    }
+
+    private Optional<Long> hostMemory(Sample sample) {
+        return hostMemoryBytes.or(() -> sample.host().usedBytes()
+                .flatMap(used -> sample.host().availableBytes().map(available -> used + available))
+                .filter(total -> total > 0));
+    }
+
+    /** Over the instant's GPUs that report both their used and their total memory. */
+    private Optional<Double> gpuMemoryPercent() {
+        long used = 0;
+        long total = 0;
+        for (Sample sample : instant) {
+            Sample.Gpu gpu = sample.gpu();
+            if (gpu.memUsedBytes().isPresent() && gpu.memTotalBytes().filter(bytes -> bytes > 0).isPresent()) {
+                used += gpu.memUsedBytes().get();
+                total += gpu.memTotalBytes().get();
+            }
+        }
+        return total > 0 ? Optional.of(100.0 * used / total) : Optional.empty();
     }
 
     private static Optional<Double> sum(List<Optional<Double>> values) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.jfree.data.xy.XYSeries;
@@ -34,10 +35,15 @@ final class EpochCurves {
 
     /** "dataset, split" to the curves of its groups; empty when no epoch reported the measure. */
     Map<String, XYSeriesCollection> curves(Function<RecordedEpoch, Optional<Double>> measure) {
+        return curves((group, epoch) -> measure.apply(epoch));
+    }
+
+    /** As {@link #curves(Function)}, of a measure that depends on the group, such as the memory of its device. */
+    Map<String, XYSeriesCollection> curves(BiFunction<GroupKey, RecordedEpoch, Optional<Double>> measure) {
         Map<String, Map<String, TreeMap<Integer, SummaryStatistics>>> byChart = new LinkedHashMap<>();
         groupByTask.forEach((task, group) -> {
             for (RecordedEpoch epoch : epochsByTask.getOrDefault(task, List.of())) {
-                measure.apply(epoch).ifPresent(value -> byChart
+                measure.apply(group, epoch).ifPresent(value -> byChart
                         .computeIfAbsent(group.dataset() + ", " + group.split(), chart -> new LinkedHashMap<>())
                         .computeIfAbsent(seriesName(group), series -> new TreeMap<>())
                         .computeIfAbsent(epoch.epoch(), e -> new SummaryStatistics())

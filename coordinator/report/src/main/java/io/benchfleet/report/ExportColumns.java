@@ -102,6 +102,12 @@ final class ExportColumns {
             epoch("rss_bytes", RecordedEpoch::rssBytes),
             epoch(RUN, epoch -> Optional.of(epoch.inRun().run())));
 
+    /**
+     * Appended after framework: the memory in use on a gpu task's GPU after the epoch; empty on cpu tasks and in a
+     * results.db older than the column.
+     */
+    static final ExportColumn<RecordedEpoch> GPU_MEM_BYTES = epoch("gpu_mem_bytes", RecordedEpoch::gpuMemBytes);
+
     static final List<ExportColumn<Sample>> SAMPLES = List.of(
             sample("task_id", sample -> Optional.of(sample.inRun().taskId())),
             sample("attempt", Sample::attempt),
@@ -141,6 +147,12 @@ final class ExportColumns {
                                                    Map<TaskInRun, String> frameworks) {
         return Stream.concat(columns.stream(), Stream.of(new ExportColumn<T>(FRAMEWORK.name(),
                 row -> Optional.ofNullable(frameworks.get(taskOf.apply(row)))))).toList();
+    }
+
+    /** The columns of epochs.csv: {@link #EPOCHS}, then framework, then {@link #GPU_MEM_BYTES}. */
+    static List<ExportColumn<RecordedEpoch>> epochsWithFramework(Map<TaskInRun, String> frameworks) {
+        return Stream.concat(withFramework(EPOCHS, RecordedEpoch::inRun, frameworks).stream(), Stream.of(GPU_MEM_BYTES))
+                .toList();
     }
 
     private static ExportColumn<TaskResult> task(String name, Function<TaskResult, Optional<?>> value) {

@@ -34,6 +34,7 @@ final class HtmlReport {
             pre { margin: 0; white-space: pre-wrap; }
             figure.chart { display: inline-block; margin: 0 1em 1em 0; }
             h3 { margin-bottom: 0.3em; }
+            nav.contents ol { margin-top: 0.3em; columns: 2; }
             """;
 
     private static final List<String> GROUP_HEADERS = List.of("dataset", "architecture", "device", "hardware", "split");
@@ -42,15 +43,17 @@ final class HtmlReport {
             "test accuracy, mean ± std [95 % CI]", "peak RSS (MiB), mean ± std", "energy (J), mean ± std [95 % CI]",
             "epoch 1 (s), mean ± std", "later epochs (s), mean ± std", "epoch time (s), std");
     private static final double MIB = 1024.0 * 1024.0;
+    private static final int UNFOLDED_TASKS = 50;
 
     private HtmlReport() {
     }
 
-    static void write(Path file, ReportContents contents) throws IOException {
-        Files.writeString(file, page(contents), StandardCharsets.UTF_8);
+    /** @param recorded where every chart of the page puts its values, for charts.csv */
+    static void write(Path file, ReportContents contents, ChartData recorded) throws IOException {
+        Files.writeString(file, page(contents, recorded), StandardCharsets.UTF_8);
     }
 
-    private static String page(ReportContents contents) {
+    private static String page(ReportContents contents, ChartData recorded) {
         RunSummary summary = contents.summary();
         ShownAxes shown = summary.shownAxes();
         String title = escapeHtml4("benchfleet report: " + summary.run().sweepName());
@@ -59,19 +62,23 @@ final class HtmlReport {
                 .append("<title>").append(title).append("</title>\n<style>\n").append(STYLE).append("</style>\n")
                 .append("</head>\n<body>\n<h1>").append(title).append("</h1>\n");
         runSection(html, summary);
-        StudyTablesHtml.matrices(html, StudyMatrix.of(summary.groups(), shown));
+        int contentsAt = html.length();
+        StudyTablesHtml.matrices(html, StudyMatrix.of(summary.groups(), shown), summary.tables().kFoldTimes());
         summary.tables().reference().ifPresent(reference -> ReferenceTableHtml.write(html, reference, shown));
-        summarySection(html, summary.groups(), shown);
         StudyTablesHtml.comparisons(html, summary.tables(), shown);
         StudyTablesHtml.scalability(html, summary.tables().scalability(), shown);
+        FrameworkMemoryHtml.write(html, FrameworkMemory.of(summary), shown);
         StudyTablesHtml.trainSizes(html, summary.tables().trainSizes(), shown);
         StudyTablesHtml.epochTables(html, EpochTable.of(summary.tasks(), contents.epochs()), shown);
-        chartSections(html, contents, shown);
+        chartSections(html, contents, shown, new SvgChart(recorded));
+        ResourceFiguresHtml.write(html, summary.groups(), contents.resources(), shown, contents.options());
+        summarySection(html, summary.groups(), shown);
         environmentSection(html, summary.run(), contents.workers(), contents.libraryVersions());
         flaggedSection(html, "Failed tasks", summary.failedTasks(), TaskResult::failureReason, shown);
         flaggedSection(html, "Suspect tasks (accuracy not clearly above chance)", summary.suspectTasks(),
                 TaskResult::suspicion, shown);
         tasksSection(html, summary.tasks(), shown);
+        TableOfContents.insert(html, contentsAt);
         return html.append("</body>\n</html>\n").toString();
     }
 
@@ -80,12 +87,17 @@ final class HtmlReport {
      * whose native library needs the system's fonts (fontconfig, harfbuzz), and a machine without them must
      * still get the tables and exports.
      */
-    private static void chartSections(StringBuilder html, ReportContents contents, ShownAxes shown) {
+    private static void chartSections(StringBuilder html, ReportContents contents, ShownAxes shown, SvgChart svg) {
         StringBuilder charts = new StringBuilder();
         try {
-            ReportCharts drawn = new ReportCharts(shown);
+            StudyCharts study = new StudyCharts(shown, svg);
+            study.frameworkSection(charts, contents.summary().groups(), contents.summary().tables().kFoldTimes());
+            study.trainSizeSection(charts, contents.summary().tables().trainSizes());
+            ReportCharts drawn = new ReportCharts(shown, svg);
             drawn.epochSection(charts, contents.summary().tasks(), contents.epochs());
+            drawn.epochCostSection(charts, contents.summary().tasks(), contents.epochs());
             drawn.resourceSection(charts, contents.summary().groups(), contents.resources());
+            drawn.comparisonSection(charts, contents.summary().groups(), contents.resources(), contents.options());
             html.append(charts);
         } catch (LinkageError | AWTError | InternalError e) {
             html.append("<h2 id=\"curves\">Charts</h2>\n<p>Not drawn: this JVM cannot measure text (")
@@ -162,7 +174,13 @@ final class HtmlReport {
     }
 
     private static void tasksSection(StringBuilder html, List<TaskResult> tasks, ShownAxes shown) {
-        html.append("<h2>Tasks</h2>\n<table>\n");
+        html.append("<h2>Tasks</h2>\n");
+        // A sweep of hundreds of tasks would otherwise make the page mostly this table.
+        boolean folded = tasks.size() > UNFOLDED_TASKS;
+        if (folded) {
+            html.append("<details><summary>every task (").append(tasks.size()).append(")</summary>\n");
+        }
+        html.append("<table>\n");
         List<ExportColumn<TaskResult>> columns = Stream.of(ExportColumns.TASK.stream(), ExportColumns.DEVICE.stream(),
                 Stream.of(ExportColumns.RUN_OF_TASK), frameworkColumns(shown)).flatMap(stream -> stream).toList();
         headerRow(html, columns.stream().map(ExportColumn::name).toList());
@@ -180,7 +198,7 @@ final class HtmlReport {
             }
             html.append("</tr>\n");
         }
-        html.append("</table>\n");
+        html.append(folded ? "</table>\n</details>\n" : "</table>\n");
     }
 
     /** The framework and its version, and the train fraction, where the report names them. */

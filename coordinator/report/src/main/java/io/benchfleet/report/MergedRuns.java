@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -64,16 +65,22 @@ final class MergedRuns {
 
     /**
      * The resources of every group of {@code summary}, in its order. Each task's samples are read from its own
-     * run's results.db: attempt ids repeat across runs of the same task.
+     * run's results.db, and its host's memory from that run's worker nodes: attempt and worker node ids repeat
+     * across runs.
      */
-    static List<GroupResources> resources(List<ResultsReader> readers, List<RunResults> runs, RunSummary summary) {
+    static List<GroupResources> resources(List<ResultsReader> readers, List<RunResults> runs, RunSummary summary,
+                                          ReportOptions options) {
         Map<GroupKey, List<GroupResources.RepetitionTraces>> repetitions = new HashMap<>();
         for (int run = 0; run < runs.size(); run++) {
+            Map<String, Long> memoryByWorker = runs.get(run).workers().stream()
+                    .collect(Collectors.toMap(RecordedWorkerNode::id, RecordedWorkerNode::memoryBytes, (a, b) -> a));
             for (TaskResult task : runs.get(run).tasks()) {
                 if (task.status() == TaskStatus.SUCCEEDED) {
+                    RecordedAttempt attempt = task.finalAttempt().orElseThrow();
+                    var traces = new GroupResources.RepetitionTraces(label(task, runs.size() > 1), traces(
+                            readers.get(run), attempt, Optional.ofNullable(memoryByWorker.get(attempt.workerId()))));
                     repetitions.computeIfAbsent(GroupKey.of(task.task()), key -> new ArrayList<>())
-                            .add(new GroupResources.RepetitionTraces(label(task, runs.size() > 1),
-                                    traces(readers.get(run), task.finalAttempt().orElseThrow())));
+                            .add(options.traceWindowSeconds().map(traces::until).orElse(traces));
                 }
             }
         }
@@ -89,8 +96,9 @@ final class MergedRuns {
                 + (merged ? ", " + result.run() : "");
     }
 
-    private static Map<TracedMeasure, Trace> traces(ResultsReader reader, RecordedAttempt attempt) {
-        AttemptTraces traces = new AttemptTraces();
+    private static Map<TracedMeasure, Trace> traces(ResultsReader reader, RecordedAttempt attempt,
+                                                    Optional<Long> hostMemoryBytes) {
+        AttemptTraces traces = new AttemptTraces(hostMemoryBytes);
         try {
             reader.forEachSampleOf(attempt.id(), traces);
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package io.benchfleet.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -14,10 +15,18 @@ import java.util.stream.Stream;
  */
 public record ReferenceTable(StudyReference reference, List<Row> rows, List<String> ourHardware) {
 
-    /** A study group beside one of ours, or beside none. */
-    public record Row(ReferenceGroup study, Optional<GroupSummary> ours) {
+    /**
+     * A study group beside one of ours, or beside none.
+     *
+     * @param kFoldSeconds where ours is on a k-fold split, the time of all its folds together: the time a study
+     *                     gives for cross-validation, where our group's statistics give one fold's
+     */
+    public record Row(ReferenceGroup study, Optional<GroupSummary> ours, Optional<Statistic> kFoldSeconds) {
 
         Optional<Double> ours(ReferenceMeasure measure) {
+            if (measure == ReferenceMeasure.TRAIN_SECONDS && kFoldSeconds.isPresent()) {
+                return kFoldSeconds.map(Statistic::mean);
+            }
             return ours.flatMap(group -> measure.ours(group.statistics()));
         }
 
@@ -28,16 +37,19 @@ public record ReferenceTable(StudyReference reference, List<Row> rows, List<Stri
         }
     }
 
-    static ReferenceTable of(StudyReference reference, List<GroupSummary> groups, List<RecordedWorkerNode> workers) {
+    static ReferenceTable of(StudyReference reference, List<GroupSummary> groups, List<KFoldTime> kFoldTimes,
+                             List<RecordedWorkerNode> workers) {
         List<String> ourFrameworks = groups.stream().map(group -> group.key().framework()).distinct().toList();
+        Map<GroupKey, KFoldTime> byGroup = KFoldTime.byGroup(kFoldTimes);
         List<Row> rows = new ArrayList<>();
         for (ReferenceGroup study : reference.groups()) {
             List<GroupSummary> matched = groups.stream()
                     .filter(group -> study.matches(group.key(), ourFrameworks)).toList();
             if (matched.isEmpty()) {
-                rows.add(new Row(study, Optional.empty()));
+                rows.add(new Row(study, Optional.empty(), Optional.empty()));
             }
-            matched.forEach(group -> rows.add(new Row(study, Optional.of(group))));
+            matched.forEach(group -> rows.add(new Row(study, Optional.of(group),
+                    Optional.ofNullable(byGroup.get(group.key())).flatMap(KFoldTime::totalSeconds))));
         }
         return new ReferenceTable(reference, rows, ourHardware(rows, workers));
     }

@@ -1,5 +1,8 @@
 package io.benchfleet.report;
 
+import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
+
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,29 +17,17 @@ final class ReportCharts {
 
     private static final double MIB = 1024.0 * 1024.0;
 
-    /** The traces shown per group, with the factor that turns samples.csv's unit into the axis's. */
-    private enum Shown {
-        RSS(TracedMeasure.PROCESS_RSS_BYTES, "trainer RSS (MiB)", 1 / MIB),
-        CPU(TracedMeasure.PROCESS_CPU_PERCENT, "trainer CPU (% of one core)", 1),
-        GPU(TracedMeasure.GPU_UTIL_PERCENT, "GPU utilisation (%)", 1),
-        VRAM(TracedMeasure.GPU_MEM_USED_BYTES, "GPU memory (MiB)", 1 / MIB);
+    /** Each group's own charts, in the measures' units: the shares of host and GPU memory are S1's comparison's. */
+    private static final List<ComparedMeasure> PER_GROUP = List.of(ComparedMeasure.RSS, ComparedMeasure.CPU,
+            ComparedMeasure.GPU, ComparedMeasure.VRAM);
 
-        final TracedMeasure measure;
-        final String label;
-        final double scale;
-
-        Shown(TracedMeasure measure, String label, double scale) {
-            this.measure = measure;
-            this.label = label;
-            this.scale = scale;
-        }
-    }
-
-    private final SvgChart charts = new SvgChart();
+    private final SvgChart charts;
     private final ShownAxes axes;
 
-    ReportCharts(ShownAxes axes) {
+    /** @param charts the page's one canvas maker, which numbers and records every chart of the page */
+    ReportCharts(ShownAxes axes, SvgChart charts) {
         this.axes = axes;
+        this.charts = charts;
     }
 
     void epochSection(StringBuilder html, List<TaskResult> tasks, List<RecordedEpoch> epochs) {
@@ -45,6 +36,31 @@ final class ReportCharts {
         EpochCurves curves = new EpochCurves(tasks, epochs, axes);
         epochCharts(html, curves, "train loss", RecordedEpoch::trainLoss);
         epochCharts(html, curves, "test accuracy", RecordedEpoch::testAccuracy);
+    }
+
+    /**
+     * S2's per-epoch figures, one chart per measure and dataset and split: the time, throughput and memory of each
+     * epoch. GPU memory and RSS get charts of their own: they are not one measure, and one axis would mix them.
+     */
+    void epochCostSection(StringBuilder html, List<TaskResult> tasks, List<RecordedEpoch> epochs) {
+        html.append("<h2 id=\"epoch-costs\">Time, throughput and memory per epoch</h2>\n")
+                .append("<p>Each point is the mean over the group's succeeded tasks (repetitions and folds). Memory:")
+                .append(" the GPU's memory in use after the epoch on a gpu, the trainer's RSS on a cpu (S2).</p>\n");
+        EpochCurves curves = new EpochCurves(tasks, epochs, axes);
+        epochCharts(html, curves, "epoch time (s)", epoch -> Optional.of(epoch.seconds()));
+        epochCharts(html, curves, "samples/s", epoch -> Optional.of(epoch.samplesPerSecond()));
+        for (DeviceMemory memory : DeviceMemory.values()) {
+            String measure = memory.label() + " (MiB)";
+            curves.curves((group, epoch) -> mebibytesOf(memory, group, epoch)).forEach((setting, data) ->
+                    figure(html, charts.lines(measure + ": " + setting, "epoch", measure, data)));
+        }
+    }
+
+    /** The epoch's memory of that kind, where the group's device counts it. */
+    private static Optional<Double> mebibytesOf(DeviceMemory memory, GroupKey group, RecordedEpoch epoch) {
+        return DeviceMemory.on(group.device()) == memory
+                ? memory.after(epoch).map(bytes -> bytes / MIB)
+                : Optional.empty();
     }
 
     private void epochCharts(StringBuilder html, EpochCurves curves, String measure,
@@ -60,15 +76,15 @@ final class ReportCharts {
         boolean any = false;
         for (int i = 0; i < groups.size(); i++) {
             GroupSummary group = groups.get(i);
-            for (Shown shown : Shown.values()) {
-                Optional<MeanTrace> trace = Optional.ofNullable(resources.get(i).measures().get(shown.measure))
+            for (ComparedMeasure shown : PER_GROUP) {
+                Optional<MeanTrace> trace = Optional.ofNullable(resources.get(i).measures().get(shown.traced))
                         .flatMap(GroupResources.MeasureProfile::trace);
                 if (trace.isPresent()) {
                     any = true;
                     String title = axes.label(group.key(), " / ");
                     figure(html, charts.bands(title, "seconds since the attempt started", shown.label,
                             band(group, trace.get(), shown.scale)));
-                    eachRepetition(html, title, shown, resources.get(i).measures().get(shown.measure).byRepetition());
+                    eachRepetition(html, title, shown, resources.get(i).measures().get(shown.traced).byRepetition());
                 }
             }
         }
@@ -77,8 +93,40 @@ final class ReportCharts {
         }
     }
 
+    /**
+     * S1's charts ({@link ResourceComparison}): per chart setting one chart per measure, a line per group. A measure
+     * that no group of the setting has samples of, or the host's or GPU's total memory for, gets a sentence instead.
+     */
+    void comparisonSection(StringBuilder html, List<GroupSummary> groups, List<GroupResources> resources,
+                           ReportOptions options) {
+        List<ResourceComparison> comparisons = ResourceComparison.of(groups, axes);
+        html.append("<h2 id=\"resources-compared\">Resources compared</h2>\n")
+                .append("<p>Per dataset, device and split, each group's mean trace over its repetitions from the")
+                .append(" attempt's start, one line per ")
+                .append(axes.comparesFrameworks() ? "framework" : "architecture").append(".")
+                .append(escapeHtml4(ResourceFiguresHtml.windowSentence(options))).append("</p>\n");
+        if (comparisons.stream().allMatch(comparison -> comparison.measures(resources).isEmpty())) {
+            html.append("<p>No samples: the metrics agent recorded nothing for the succeeded tasks.</p>\n");
+            return;
+        }
+        for (ResourceComparison comparison : comparisons) {
+            html.append("<h3>").append(escapeHtml4(comparison.setting())).append("</h3>\n");
+            List<ComparedMeasure> drawn = comparison.measures(resources);
+            for (ComparedMeasure measure : drawn) {
+                figure(html, charts.traces(comparison.setting(), "seconds since the attempt started", measure.label,
+                        comparison.chart(measure, resources)));
+            }
+            List<String> missing = Arrays.stream(ComparedMeasure.values()).filter(measure -> !drawn.contains(measure))
+                    .map(measure -> measure.label).toList();
+            if (!missing.isEmpty()) {
+                html.append("<p>Not drawn, for want of samples (or, for a share, of the host's or the GPU's total")
+                        .append(" memory): ").append(escapeHtml4(String.join(", ", missing))).append(".</p>\n");
+            }
+        }
+    }
+
     /** Folded away until asked for: the per-task traces behind the mean, one line each. */
-    private void eachRepetition(StringBuilder html, String title, Shown shown, Map<String, Trace> byRepetition) {
+    private void eachRepetition(StringBuilder html, String title, ComparedMeasure shown, Map<String, Trace> byRepetition) {
         XYSeriesCollection data = new XYSeriesCollection();
         byRepetition.forEach((label, trace) -> {
             XYSeries series = new XYSeries(label, false);
@@ -109,7 +157,7 @@ final class ReportCharts {
         return data;
     }
 
-    private static void figure(StringBuilder html, String svg) {
+    static void figure(StringBuilder html, String svg) {
         html.append("<figure class=\"chart\">").append(svg).append("</figure>\n");
     }
 }

@@ -9,5 +9,6 @@ record ReportContents(
         List<RecordedEpoch> epochs,
         List<GroupResources> resources,
         List<RecordedWorkerNode> workers,
-        Map<String, String> libraryVersions) {
+        Map<String, String> libraryVersions,
+        ReportOptions options) {
 }

@@ -30,13 +30,23 @@ import java.util.stream.IntStream;
  *                 later_epoch_seconds (a task's mean over epochs 2 and later): each {n, mean, std} or null
  *                 (null when no succeeded task reported it; std null when n is 1)
  *                 resources: repetitions (the succeeded tasks' final attempts), gpu_idle_seconds (seconds
- *                 per repetition with GPU utilisation at zero: {n, mean, std} or null without GPU samples), and
+ *                 per repetition with GPU utilisation at zero: {n, mean, std} or null without GPU samples),
+ *                 gpu_zero_windows (each repetition's stretches with GPU utilisation at zero, by its label such as
+ *                 "rep 1": [{start, end}] in seconds since the attempt started, consecutive zero samples merged,
+ *                 each sample covering the time since the one before it, the first since the start; null without
+ *                 GPU samples), and
  *                 measures, one per traced samples.csv column that has values (process_cpu_percent,
- *                 process_rss_bytes, host_cpu_percent, gpu_util_percent, gpu_mem_used_bytes, gpu_power_watts):
- *                 peak (each repetition's highest sample) and steady_state (each repetition's mean between 20 %
+ *                 process_rss_bytes, host_cpu_percent, gpu_util_percent, gpu_mem_used_bytes, gpu_power_watts)
+ *                 and per share that can be computed: process_rss_percent_of_host (RSS over the worker node's
+ *                 memory, else over the sample's host used plus available bytes) and gpu_mem_used_percent (the
+ *                 GPUs' used over their total memory):
+ *                 peak (each repetition's highest sample), peak_seconds (the seconds since its attempt started at
+ *                 that sample) and steady_state (each repetition's mean between 20 %
  *                 and 90 % of its sampled time, leaving out start-up, warm-up, final evaluation and exit), each
- *                 {n, mean, std}; trace: the repetitions' mean on a common grid (step_seconds, seconds[], mean[],
- *                 std[] or null for one repetition, min[], max[]), over the time all repetitions cover, or null
+ *                 {n, mean, std}; range {min, max}: the lowest and highest sample of any repetition;
+ *                 trace: the repetitions' mean on a common grid (step_seconds, seconds[], mean[],
+ *                 std[] or null for one repetition, min[], max[]), over the time all repetitions cover, or null;
+ *                 all of them over the trace window when there is one
  *                 peak_rss_bytes and energy_joules (CPU package plus GPU energy; null where the hosts expose
  *                 neither) over the final attempts, epoch_seconds (every epoch of the group: S2's
  *                 spread of epoch times); every {n, mean, std} also has ci95_low, ci95_high: the 95 %
@@ -52,7 +62,15 @@ import java.util.stream.IntStream;
  *                 {ratio (mean of the group / mean of the baseline), p_value (Welch's t-test; null with
  *                 fewer than two values a side)}
  * scalability[]   S2: dataset, device, split, framework, train_fraction, from, to (architectures in sweep order),
- *                 params_multiplier, time_multiplier (mean train seconds), memory_multiplier (mean peak RSS)
+ *                 params_multiplier, time_multiplier (mean train seconds), memory_multiplier (of the mean peak
+ *                 memory that counts on the device: gpu_mem_peak_bytes on a gpu, peak_rss_bytes on a cpu), memory
+ *                 (which of the two)
+ * framework_memory[] S2's memory between frameworks, only where the report compares frameworks: one per setting
+ *                 with two frameworks or more: dataset, architecture, device, split, train_fraction, epochs,
+ *                 batch_size, learning_rate, memory (gpu_mem_peak_bytes on a gpu, peak_rss_bytes on a cpu), reference
+ *                 (the baseline's framework where report.baseline names one, else the first), frameworks[]:
+ *                 framework, memory_bytes ({n, mean, std, ...} of the succeeded tasks' peaks, or null), ratio (its mean
+ *                 over the reference's; null without both)
  * train_sizes[]   S3, only where a group trained on several training-set sizes, over its train fractions:
  *                 dataset, architecture, device, split, framework, train_fraction, train_samples, train_seconds,
  *                 peak_rss_bytes
@@ -67,6 +85,21 @@ import java.util.stream.IntStream;
  *                 architecture, device, split, framework, train_fraction, epochs, batch_size, learning_rate,
  *                 hardware[]) with figures {the same names, each {value: our mean (epoch_seconds_std: the std of
  *                 every epoch time; memory_bytes: peak RSS), ratios[]: ours / each of the study's values, in order}}
+ * k_fold_times[]  S4, one per group on a k-fold split: dataset, architecture, device, split, framework,
+ *                 train_fraction, epochs, batch_size, learning_rate, folds (k), total_seconds (the study's figure:
+ *                 per repetition the sum of its k folds' train seconds, over the repetitions whose every fold
+ *                 succeeded), fold_seconds (over every succeeded fold, as the group's train_seconds), holdouts[]:
+ *                 one per group of the same training on a hold-out split: split, holdout_seconds, ratio
+ *                 (total_seconds' mean / holdout_seconds' mean: what cross-validation costs over the hold-out;
+ *                 null where either is unknown)
+ * trace_window_seconds  the seconds from each attempt's start its traces were cut to (report.trace-window or
+ *                 --trace-window), or null: the whole traces
+ * resources_compared[]  S1's side-by-side resource charts, one per chart setting (dataset, device, split and the
+ *                 named axes but the compared one): setting (its title), dataset, device, split, compared
+ *                 (framework or architecture), lines[] {label, group (the index in groups[] whose
+ *                 resources.measures hold the line's trace), architecture, framework}, measures[] (the measures
+ *                 drawn: process_cpu_percent, process_rss_bytes, process_rss_percent_of_host, gpu_util_percent,
+ *                 gpu_mem_used_bytes, gpu_mem_used_percent, those some line has a trace of)
  * </pre>
  */
 final class ReportJson {
@@ -81,11 +114,14 @@ final class ReportJson {
     /**
      * @param resources one per group of {@code summary}, in the same order
      * @param sources   the metadata of each run directory read, by the name its rows carry
+     * @param options   the options the resources were read with
      */
-    static void write(Path file, RunSummary summary, List<GroupResources> resources, Map<String, RunMetadata> sources)
-            throws IOException {
+    static void write(Path file, RunSummary summary, List<GroupResources> resources, Map<String, RunMetadata> sources,
+                      ReportOptions options) throws IOException {
         Map<String, Object> document = document(summary, resources, sources);
         StudyTablesJson.addTo(document, summary.tables());
+        document.put("framework_memory", FrameworkMemoryJson.of(FrameworkMemory.of(summary)));
+        ResourceFiguresJson.addTo(document, summary, resources, options);
         MAPPER.writeValue(file.toFile(), document);
     }
 
@@ -155,11 +191,14 @@ final class ReportJson {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("repetitions", resources.repetitions());
         fields.put("gpu_idle_seconds", statistic(resources.gpuIdleSeconds()));
+        fields.put("gpu_zero_windows", ResourceFiguresJson.zeroWindows(resources));
         Map<String, Object> measures = new LinkedHashMap<>();
         resources.measures().forEach((measure, profile) -> {
             Map<String, Object> values = new LinkedHashMap<>();
             values.put("peak", statistic(profile.peak()));
+            values.put("peak_seconds", statistic(profile.peakSeconds()));
             values.put("steady_state", statistic(profile.steadyState()));
+            values.put("range", ResourceFiguresJson.range(profile));
             values.put("trace", profile.trace().map(ReportJson::trace).orElse(null));
             measures.put(measure.column(), values);
         });

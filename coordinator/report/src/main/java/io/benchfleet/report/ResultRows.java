@@ -72,7 +72,8 @@ final class ResultRows {
         return new RecordedEpoch(new TaskInRun(run, rows.getString("task_id")), rows.getInt("epoch"),
                 rows.getDouble("seconds"), rows.getDouble("samples_per_second"), doubleValue(rows, "train_loss"),
                 doubleValue(rows, "train_accuracy"), doubleValue(rows, "test_loss"),
-                doubleValue(rows, "test_accuracy"), longValue(rows, "heap_bytes"), longValue(rows, "rss_bytes"));
+                doubleValue(rows, "test_accuracy"), longValue(rows, "heap_bytes"), longValue(rows, "rss_bytes"),
+                longValue(rows, "gpu_mem_bytes"));
     }
 
     static Sample sample(String run, ResultSet rows) throws SQLException {

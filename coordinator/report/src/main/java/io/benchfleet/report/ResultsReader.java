@@ -46,7 +46,7 @@ public final class ResultsReader implements AutoCloseable {
 
     private static final String EPOCHS = """
             SELECT task_id, epoch, seconds, samples_per_second, train_loss, train_accuracy, test_loss,
-                   test_accuracy, heap_bytes, rss_bytes
+                   test_accuracy, heap_bytes, rss_bytes, gpu_mem_bytes
             FROM epochs WHERE attempt_id = ? ORDER BY epoch
             """;
 

@@ -1,5 +1,6 @@
 package io.benchfleet.report;
 
+import static io.benchfleet.rundirectory.RunFiles.CHARTS_CSV;
 import static io.benchfleet.rundirectory.RunFiles.ENVIRONMENT_JSON;
 import static io.benchfleet.rundirectory.RunFiles.EPOCHS_CSV;
 import static io.benchfleet.rundirectory.RunFiles.REPORT_HTML;
@@ -19,7 +20,7 @@ import java.util.stream.Collectors;
 
 /**
  * Turns a run directory's results.db into the files beside it: results.csv, epochs.csv,
- * samples.csv, report.json, report.html and environment.json. The coordinator calls it after a
+ * samples.csv, report.json, report.html, charts.csv (the values of report.html's charts) and environment.json. The coordinator calls it after a
  * sweep and prints the returned summary with {@link ConsoleTable}.
  */
 public final class RunReport {
@@ -60,6 +61,17 @@ public final class RunReport {
     public static RunSummary write(List<Path> runDirectories, Path outputDirectory, Optional<Baseline> baseline,
                                    Optional<StudyReference> reference, Map<String, String> libraryVersions)
             throws ReportException {
+        return write(runDirectories, outputDirectory, baseline, reference, libraryVersions, ReportOptions.DEFAULT);
+    }
+
+    /**
+     * As {@link #write(List, Path, Optional, Optional, Map)}, reading the traces as {@code options} say.
+     *
+     * @param options the sweep file's report block's, or the command line's
+     */
+    public static RunSummary write(List<Path> runDirectories, Path outputDirectory, Optional<Baseline> baseline,
+                                   Optional<StudyReference> reference, Map<String, String> libraryVersions,
+                                   ReportOptions options) throws ReportException {
         List<String> names = MergedRuns.runNames(runDirectories);
         List<ResultsReader> readers = new ArrayList<>();
         try {
@@ -73,12 +85,12 @@ public final class RunReport {
             createDirectory(outputDirectory);
             RunResults merged = MergedRuns.of(runs, outputDirectory.toAbsolutePath().normalize());
             RunSummary summary = RunSummary.of(merged, baseline, reference);
-            List<GroupResources> resources = MergedRuns.resources(readers, runs, summary);
+            List<GroupResources> resources = MergedRuns.resources(readers, runs, summary, options);
             Map<String, RunMetadata> sources = new LinkedHashMap<>();
             for (int run = 0; run < runs.size(); run++) {
                 sources.put(names.get(run), runs.get(run).run());
             }
-            return write(readers, merged, summary, resources, sources, libraryVersions);
+            return write(readers, merged, summary, resources, sources, libraryVersions, options);
         } finally {
             for (ResultsReader reader : readers) {
                 reader.close();
@@ -88,14 +100,14 @@ public final class RunReport {
 
     private static RunSummary write(List<ResultsReader> readers, RunResults results, RunSummary summary,
                                     List<GroupResources> resources, Map<String, RunMetadata> sources,
-                                    Map<String, String> libraryVersions) {
+                                    Map<String, String> libraryVersions, ReportOptions options) {
         Path directory = results.run().runDirectory();
         Map<TaskInRun, String> frameworks = results.tasks().stream()
                 .collect(Collectors.toMap(TaskResult::inRun, result -> result.task().framework()));
         writeFile(directory.resolve(RESULTS_CSV),
                 file -> CsvExport.write(file, ExportColumns.RESULTS, results.tasks()));
         writeFile(directory.resolve(EPOCHS_CSV), file -> CsvExport.write(file,
-                ExportColumns.withFramework(ExportColumns.EPOCHS, RecordedEpoch::inRun, frameworks), results.epochs()));
+                ExportColumns.epochsWithFramework(frameworks), results.epochs()));
         writeFile(directory.resolve(SAMPLES_CSV), file -> {
             try (CsvExport<Sample> samples = CsvExport.create(file,
                     ExportColumns.withFramework(ExportColumns.SAMPLES, Sample::inRun, frameworks))) {
@@ -104,9 +116,12 @@ public final class RunReport {
                 }
             }
         });
-        writeFile(directory.resolve(REPORT_JSON), file -> ReportJson.write(file, summary, resources, sources));
+        writeFile(directory.resolve(REPORT_JSON), file -> ReportJson.write(file, summary, resources, sources, options));
+        ChartData charts = new ChartData();
         writeFile(directory.resolve(REPORT_HTML), file -> HtmlReport.write(file,
-                new ReportContents(summary, results.epochs(), resources, results.workers(), libraryVersions)));
+                new ReportContents(summary, results.epochs(), resources, results.workers(), libraryVersions, options),
+                charts));
+        writeFile(directory.resolve(CHARTS_CSV), file -> CsvExport.write(file, ChartData.COLUMNS, charts.points()));
         writeFile(directory.resolve(ENVIRONMENT_JSON),
                 file -> EnvironmentJson.write(file, results.run(), results.workers(), libraryVersions));
         return summary;

@@ -15,8 +15,9 @@ public record RunSummary(RunMetadata run, List<GroupSummary> groups, List<TaskRe
      */
     static RunSummary of(RunResults results, Optional<Baseline> baseline, Optional<StudyReference> reference) {
         List<GroupSummary> groups = GroupSummary.of(results.tasks(), results.epochs());
+        List<KFoldTime> kFoldTimes = KFoldTime.of(results.tasks());
         return new RunSummary(results.run(), groups, results.tasks(), StudyTables.of(results.tasks(), baseline,
-                reference.map(study -> ReferenceTable.of(study, groups, results.workers()))));
+                reference.map(study -> ReferenceTable.of(study, groups, kFoldTimes, results.workers())), kFoldTimes));
     }
 
     public List<TaskResult> failedTasks() {

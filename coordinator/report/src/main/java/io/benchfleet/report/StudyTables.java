@@ -19,18 +19,23 @@ import org.apache.commons.math3.stat.inference.TTest;
  * The comparisons the studies drew by hand, computed over the succeeded tasks: ratios against the
  * sweep's baseline with a Welch t-test, S2's scalability table, S3's time and memory against
  * training-set size; and the study's own figures beside ours, where the sweep file gives them.
+ *
+ * @param kFoldTimes S4's time of every k-fold group, all folds together, beside its hold-out counterparts
  */
 public record StudyTables(
         Optional<Baseline> baseline,
         List<BaselineComparison> comparisons,
         List<ScalabilityStep> scalability,
         List<TrainSizeEffect> trainSizes,
-        Optional<ReferenceTable> reference) {
+        Optional<ReferenceTable> reference,
+        List<KFoldTime> kFoldTimes) {
 
     /** The measures compared against the baseline, named as in results.csv. */
     static final Map<String, Function<RecordedAttempt, Optional<Double>>> MEASURES = measures();
 
-    static StudyTables of(List<TaskResult> tasks, Optional<Baseline> baseline, Optional<ReferenceTable> reference) {
+    /** @param kFoldTimes {@link KFoldTime#of} the tasks, which the reference table uses too */
+    static StudyTables of(List<TaskResult> tasks, Optional<Baseline> baseline, Optional<ReferenceTable> reference,
+                          List<KFoldTime> kFoldTimes) {
         Map<GroupKey, List<RecordedAttempt>> groups = tasks.stream()
                 .filter(result -> result.status() == TaskStatus.SUCCEEDED)
                 .collect(groupingBy(result -> GroupKey.of(result.task()), LinkedHashMap::new,
@@ -39,7 +44,8 @@ public record StudyTables(
                 baseline.map(b -> comparisons(groups, b)).orElse(List.of()),
                 scalability(groups, ShownAxes.of(groups.keySet())),
                 trainSizes(groups),
-                reference);
+                reference,
+                kFoldTimes);
     }
 
     private static Map<String, Function<RecordedAttempt, Optional<Double>>> measures() {
@@ -109,10 +115,11 @@ public record StudyTables(
     private static ScalabilityStep step(GroupKey from, List<RecordedAttempt> fromAttempts, GroupKey to,
                                         List<RecordedAttempt> toAttempts) {
         Function<RecordedAttempt, Optional<Double>> params = attempt -> attempt.params().map(Long::doubleValue);
+        DeviceMemory memory = DeviceMemory.on(from.device());
         return new ScalabilityStep(from, to,
                 multiplier(fromAttempts, toAttempts, params),
                 multiplier(fromAttempts, toAttempts, RecordedAttempt::trainSeconds),
-                multiplier(fromAttempts, toAttempts, MEASURES.get("peak_rss_bytes")));
+                multiplier(fromAttempts, toAttempts, attempt -> memory.peak(attempt).map(Long::doubleValue)));
     }
 
     private static Optional<Double> multiplier(List<RecordedAttempt> from, List<RecordedAttempt> to,

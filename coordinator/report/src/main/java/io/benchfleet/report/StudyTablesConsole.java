@@ -28,7 +28,8 @@ final class StudyTablesConsole {
                     + comparison.ratios().stream().map(StudyTablesConsole::ratio).collect(Collectors.joining(", ")));
         }
         if (!tables.scalability().isEmpty()) {
-            out.println("scalability (params x, train time x, peak RSS x):");
+            out.println("scalability (params x, train time x, " + DeviceMemory.peakOf(
+                    tables.scalability().stream().map(step -> step.from().device()).toList()) + " x):");
         }
         for (ScalabilityStep step : tables.scalability()) {
             GroupKey from = step.from();

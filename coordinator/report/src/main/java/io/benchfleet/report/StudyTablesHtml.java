@@ -5,6 +5,8 @@ import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -20,18 +22,65 @@ final class StudyTablesHtml {
 
     /**
      * S4's layout per (device, split): with architectures in the columns, one table per measure; with frameworks,
-     * one table whose columns pair each framework's train time and test accuracy, as S4 printed them.
+     * one table whose columns pair each framework's train time and test accuracy, as S4 printed them. On a k-fold
+     * split the time of all folds comes first, S4's figure, then the time per fold and, where the report has the
+     * same training on a hold-out split, the ratio of the two protocols' times.
      */
-    static void matrices(StringBuilder html, List<StudyMatrix> matrices) {
+    static void matrices(StringBuilder html, List<StudyMatrix> matrices, List<KFoldTime> kFoldTimes) {
         html.append("<h2 id=\"matrices\">Per device and split</h2>\n");
+        if (!kFoldTimes.isEmpty()) {
+            html.append("<p>k-fold splits: all folds = per repetition the sum of its folds' train times, then the ")
+                    .append("mean over the repetitions (those with a fold that did not succeed left out); per fold = ")
+                    .append("the mean over every fold; k-fold / hold-out = the mean time of all folds over the mean ")
+                    .append("train time of the same training on the hold-out split.</p>\n");
+        }
+        Map<GroupKey, KFoldTime> byGroup = KFoldTime.byGroup(kFoldTimes);
         for (StudyMatrix matrix : matrices) {
+            List<KFoldTime> folds = kFoldTimes(matrix, byGroup);
             if (matrix.byFramework()) {
-                frameworkMatrix(html, matrix);
-            } else {
+                frameworkMatrix(html, matrix, folds.isEmpty() ? List.of() : kFoldTimeColumns(folds, byGroup));
+            } else if (folds.isEmpty()) {
                 matrix(html, TRAIN_TIME + ", " + matrix.setting(), matrix, StudyTablesHtml::trainTime);
+                matrix(html, TEST_ACCURACY + ", " + matrix.setting(), matrix, StudyTablesHtml::testAccuracy);
+            } else {
+                kFoldTimeColumns(folds, byGroup).forEach(column -> matrix(html,
+                        column.header() + ", " + matrix.setting(), matrix, column.cell()));
                 matrix(html, TEST_ACCURACY + ", " + matrix.setting(), matrix, StudyTablesHtml::testAccuracy);
             }
         }
+    }
+
+    /** A time of a group: a table of its own, or a column beside each framework's accuracy. */
+    private record TimeColumn(String header, String shortHeader, Function<GroupSummary, String> cell) {
+    }
+
+    private static List<TimeColumn> kFoldTimeColumns(List<KFoldTime> folds, Map<GroupKey, KFoldTime> byGroup) {
+        Function<GroupSummary, Optional<KFoldTime>> time = group -> Optional.ofNullable(byGroup.get(group.key()));
+        List<TimeColumn> columns = new ArrayList<>(List.of(
+                new TimeColumn("train time of all " + folds.get(0).folds() + " folds (s), mean ± std [95 % CI]",
+                        "all " + folds.get(0).folds() + " folds (s)", group -> time.apply(group)
+                        .map(kFold -> HtmlReport.withInterval(kFold.totalSeconds(), "%.2f")).orElse("")),
+                new TimeColumn("train time per fold (s), mean ± std [95 % CI]", "per fold (s)",
+                        StudyTablesHtml::trainTime)));
+        if (folds.stream().anyMatch(kFold -> !kFold.holdouts().isEmpty())) {
+            columns.add(new TimeColumn("k-fold / hold-out train time", "k-fold / hold-out time",
+                    group -> time.apply(group).map(StudyTablesHtml::holdoutRatios).orElse("")));
+        }
+        return columns;
+    }
+
+    /** E.g. {@code 9.53}, or {@code 9.53 (holdout-0.3); 7.10 (holdout-0.2)} beside several hold-out splits. */
+    private static String holdoutRatios(KFoldTime kFold) {
+        List<KFoldTime.HoldoutRatio> holdouts = kFold.holdouts();
+        return String.join("; ", holdouts.stream()
+                .map(holdout -> holdout.ratio().map(r -> number("%.2f", r)).orElse("-")
+                        + (holdouts.size() > 1 ? " (" + holdout.holdout().split() + ")" : ""))
+                .toList());
+    }
+
+    private static List<KFoldTime> kFoldTimes(StudyMatrix matrix, Map<GroupKey, KFoldTime> byGroup) {
+        return matrix.rows().stream().flatMap(row -> row.cells().stream()).flatMap(Optional::stream)
+                .map(group -> byGroup.get(group.key())).filter(Objects::nonNull).toList();
     }
 
     private static void matrix(StringBuilder html, String title, StudyMatrix matrix,
@@ -49,21 +98,30 @@ final class StudyTablesHtml {
         html.append("</table>\n");
     }
 
-    private static void frameworkMatrix(StringBuilder html, StudyMatrix matrix) {
-        html.append("<h3>").append(escapeHtml4(TRAIN_TIME + " and " + TEST_ACCURACY + ", " + matrix.setting()))
+    /** @param kFold the time columns of a k-fold split, in place of the one train time; none on other splits */
+    private static void frameworkMatrix(StringBuilder html, StudyMatrix matrix, List<TimeColumn> kFold) {
+        List<TimeColumn> times = kFold.isEmpty()
+                ? List.of(new TimeColumn(TRAIN_TIME, "train time (s)", StudyTablesHtml::trainTime))
+                : kFold;
+        String timeTitle = kFold.isEmpty() ? TRAIN_TIME
+                : "train time of all folds and per fold (s), mean ± std [95 % CI],";
+        html.append("<h3>").append(escapeHtml4(timeTitle + " and " + TEST_ACCURACY + ", " + matrix.setting()))
                 .append("</h3>\n<table>\n<tr>");
         matrix.rowHeaders().forEach(header -> html.append("<th rowspan=\"2\">").append(escapeHtml4(header))
                 .append("</th>"));
-        matrix.columns().forEach(framework -> html.append("<th colspan=\"2\">").append(escapeHtml4(framework))
-                .append("</th>"));
+        matrix.columns().forEach(framework -> html.append("<th colspan=\"").append(times.size() + 1).append("\">")
+                .append(escapeHtml4(framework)).append("</th>"));
         html.append("</tr>\n<tr>");
-        matrix.columns().forEach(framework -> html.append("<th>train time (s)</th><th>test accuracy</th>"));
+        matrix.columns().forEach(framework -> {
+            times.forEach(time -> html.append("<th>").append(escapeHtml4(time.shortHeader())).append("</th>"));
+            html.append("<th>test accuracy</th>");
+        });
         html.append("</tr>\n");
         for (StudyMatrix.Row row : matrix.rows()) {
             html.append("<tr>");
             row.labels().forEach(label -> HtmlReport.textCell(html, label));
             row.cells().forEach(group -> {
-                HtmlReport.numberCell(html, group.map(StudyTablesHtml::trainTime).orElse(""));
+                times.forEach(time -> HtmlReport.numberCell(html, group.map(time.cell()).orElse("")));
                 HtmlReport.numberCell(html, group.map(StudyTablesHtml::testAccuracy).orElse(""));
             });
             html.append("</tr>\n");
@@ -117,7 +175,8 @@ final class StudyTablesHtml {
         html.append("<h2 id=\"scalability\">Scalability between architectures</h2>\n<table>\n");
         List<String> headers = new ArrayList<>(List.of("dataset", "device", "split"));
         headers.addAll(shown.headers());
-        headers.addAll(List.of("from", "to", "params ×", "train time ×", "peak RSS ×"));
+        headers.addAll(List.of("from", "to", "params ×", "train time ×",
+                DeviceMemory.peakOf(steps.stream().map(step -> step.from().device()).toList()) + " ×"));
         HtmlReport.headerRow(html, headers);
         for (ScalabilityStep step : steps) {
             GroupKey from = step.from();
@@ -161,15 +220,16 @@ final class StudyTablesHtml {
             return;
         }
         html.append("<h2 id=\"epochs\">Per epoch</h2>\n<p>Each row is the mean over the group's succeeded tasks;")
-                .append(" the last row the mean over the epochs. Memory coefficient: trainer RSS after epoch 2 over")
-                .append(" RSS after epoch 1 (S2).</p>\n");
+                .append(" the last row the mean over the epochs. Memory: the GPU's memory in use on a gpu task,")
+                .append(" the trainer's RSS on a cpu task (S2). Memory coefficient: memory after epoch 2 over")
+                .append(" memory after epoch 1 (S2).</p>\n");
         for (EpochTable table : tables) {
             html.append("<details><summary>").append(escapeHtml4(shown.label(table.group(), " / ")))
                     .append(" (").append(table.tasks()).append(" tasks")
                     .append(table.memoryCoefficient().map(c -> number(", memory coefficient %.3f", c)).orElse(""))
                     .append(")</summary>\n<table>\n");
             HtmlReport.headerRow(html, List.of("epoch", "time (s)", "samples/s", "train loss", "test accuracy",
-                    "trainer RSS (MiB)"));
+                    table.memory().label() + " (MiB)"));
             table.epochs().forEach(row -> epochRow(html, row));
             epochRow(html, table.mean());
             html.append("</table>\n</details>\n");
@@ -183,7 +243,7 @@ final class StudyTablesHtml {
         HtmlReport.numberCell(html, row.samplesPerSecond().map(v -> number("%.1f", v)).orElse(""));
         HtmlReport.numberCell(html, row.trainLoss().map(v -> number("%.4f", v)).orElse(""));
         HtmlReport.numberCell(html, row.testAccuracy().map(v -> number("%.4f", v)).orElse(""));
-        HtmlReport.numberCell(html, row.rssBytes().map(v -> number("%.0f", v / MIB)).orElse(""));
+        HtmlReport.numberCell(html, row.memoryBytes().map(v -> number("%.0f", v / MIB)).orElse(""));
         html.append("</tr>\n");
     }
 

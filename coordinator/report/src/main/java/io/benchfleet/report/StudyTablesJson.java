@@ -16,6 +16,22 @@ final class StudyTablesJson {
         document.put("scalability", tables.scalability().stream().map(StudyTablesJson::step).toList());
         document.put("train_sizes", tables.trainSizes().stream().map(StudyTablesJson::trainSize).toList());
         document.put("reference", tables.reference().map(StudyTablesJson::reference).orElse(null));
+        document.put("k_fold_times", tables.kFoldTimes().stream().map(StudyTablesJson::kFoldTime).toList());
+    }
+
+    private static Map<String, Object> kFoldTime(KFoldTime time) {
+        Map<String, Object> fields = group(time.group());
+        fields.put("folds", time.folds());
+        fields.put("total_seconds", ReportJson.statistic(time.totalSeconds()));
+        fields.put("fold_seconds", ReportJson.statistic(time.foldSeconds()));
+        fields.put("holdouts", time.holdouts().stream().map(holdout -> {
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("split", holdout.holdout().split());
+            values.put("holdout_seconds", ReportJson.statistic(holdout.holdoutSeconds()));
+            values.put("ratio", holdout.ratio().orElse(null));
+            return values;
+        }).toList());
+        return fields;
     }
 
     private static Map<String, Object> reference(ReferenceTable table) {
@@ -97,6 +113,7 @@ final class StudyTablesJson {
         fields.put("params_multiplier", step.paramsMultiplier().orElse(null));
         fields.put("time_multiplier", step.timeMultiplier().orElse(null));
         fields.put("memory_multiplier", step.memoryMultiplier().orElse(null));
+        fields.put("memory", DeviceMemory.on(from.device()).peakColumn());
         return fields;
     }
 

@@ -1,7 +1,10 @@
 package io.benchfleet.report;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.DoubleSummaryStatistics;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * One measure of one attempt over time: the samples' values at their seconds since the attempt started, in time
@@ -39,6 +42,31 @@ final class Trace {
 
     double peak() {
         return Arrays.stream(values).max().orElseThrow();
+    }
+
+    /** The seconds of the highest sample; of the first, where several share it. */
+    double timeOfPeak() {
+        int at = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[at]) {
+                at = i;
+            }
+        }
+        return seconds[at];
+    }
+
+    double lowest() {
+        return Arrays.stream(values).min().orElseThrow();
+    }
+
+    /** The samples up to {@code limit} seconds since the attempt started; empty where none is that early. */
+    Optional<Trace> until(double limit) {
+        int kept = 0;
+        while (kept < seconds.length && seconds[kept] <= limit) {
+            kept++;
+        }
+        return kept == 0 ? Optional.empty()
+                : Optional.of(new Trace(Arrays.copyOf(seconds, kept), Arrays.copyOf(values, kept)));
     }
 
     /** At most {@code points} samples, evenly spaced over the same time, or this trace where it has no more. */
@@ -119,5 +147,30 @@ final class Trace {
             }
         }
         return total;
+    }
+
+    /**
+     * The stretches in which the value sat at zero, as {@link #secondsAtZero()} counts them: consecutive zero
+     * samples make one window, from the sample before the first of them (the attempt's start for the first
+     * sample) to the last of them. The windows' lengths add up to {@link #secondsAtZero()}.
+     */
+    List<ZeroWindow> zeroWindows() {
+        List<ZeroWindow> windows = new ArrayList<>();
+        int i = 0;
+        while (i < seconds.length) {
+            if (values[i] != 0) {
+                i++;
+                continue;
+            }
+            double start = i == 0 ? 0 : seconds[i - 1];
+            while (i < seconds.length && values[i] == 0) {
+                i++;
+            }
+            // A zero sample at the attempt's very start covers no time.
+            if (seconds[i - 1] > start) {
+                windows.add(new ZeroWindow(start, seconds[i - 1]));
+            }
+        }
+        return windows;
     }
 }

@@ -40,6 +40,27 @@ class EpochCurvesTest {
         assertThat(curves.getSeries(0).getY(0).doubleValue()).isEqualTo(1.0);
     }
 
+    @Test
+    void drawsEachTrainingSetSizeAsACurveOfItsOwn() {
+        Task half = new Task("t2", "mnist", "mlp-small", "cpu", "standard", 0, 1, Task.DL4J, 0.5);
+        List<TaskResult> tasks = List.of(TaskResult.of("first", TASK, List.of(attempt(AttemptStatus.SUCCEEDED))),
+                TaskResult.of("first", half, List.of(AttemptFixture.attempt("t2-a1", "t2", 1, AttemptStatus.SUCCEEDED)
+                        .build())));
+        List<RecordedEpoch> epochs = List.of(epoch("first", 1, 0.5), new RecordedEpoch(new TaskInRun("first", "t2"),
+                1, 3.0, 1000.0, Optional.of(0.7), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty()));
+        ShownAxes shown = ShownAxes.of(List.of(GroupKey.of(TASK), GroupKey.of(half)));
+
+        XYSeriesCollection curves = new EpochCurves(tasks, epochs, shown).curves(RecordedEpoch::trainLoss)
+                .get("mnist, standard");
+
+        assertThat(curves.getSeriesCount()).isEqualTo(2);
+        assertThat(List.of(curves.getSeriesKey(0), curves.getSeriesKey(1)))
+                .containsExactly("mlp-small on cpu, train fraction 1", "mlp-small on cpu, train fraction 0.5");
+        assertThat(curves.getSeries(0).getY(0).doubleValue()).isEqualTo(0.5);
+        assertThat(curves.getSeries(1).getY(0).doubleValue()).isEqualTo(0.7);
+    }
+
     private static RecordedAttempt attempt(AttemptStatus status) {
         return AttemptFixture.attempt("t1-a1", "t1", 1, status)
                 .workerHostname(Optional.of("alpha"))

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The fixture sweep in a results.db written before any of {@link AddedColumns} existed (no framework, train
- * fraction, worker frameworks, framework version, partition, nor the device columns before them): read through
- * the temporary views that show them as NULL, it reports DL4J tasks on whole training parts, as it always did.
+ * fraction, worker frameworks, framework version, partition, epochs' GPU memory, nor the device columns before them):
+ * read through the temporary views that show them as NULL, it reports DL4J tasks on whole training parts, as it always
+ * did.
  */
 class OlderResultsDbTest {
 
@@ -54,6 +55,8 @@ class OlderResultsDbTest {
             RecordedAttempt t2 = results.tasks().get(1).finalAttempt().orElseThrow();
             assertThat(List.of(t2.frameworkVersion(), t2.partitionSha256())).containsOnly(Optional.empty());
             assertThat(results.workers()).extracting(RecordedWorkerNode::frameworks).containsOnly(List.of());
+            assertThat(results.epochs()).isNotEmpty().extracting(RecordedEpoch::gpuMemBytes)
+                    .containsOnly(Optional.empty());
         }
     }
 

@@ -107,12 +107,12 @@ class RunReportTest {
 
         assertThat(epochs).isEqualTo("""
                 task_id,epoch,seconds,samples_per_second,train_loss,train_accuracy,test_loss,test_accuracy,heap_bytes,\
-                rss_bytes,run,framework
-                t1,1,9.0,1000.0,0.9,0.7,0.6,0.78,100,500,%1$s,dl4j
-                t1,2,5.0,1000.0,0.6,0.8,0.55,0.8,120,700,%1$s,dl4j
-                t2,1,7.0,800.0,0.8,0.75,0.5,0.82,110,800,%1$s,dl4j
-                t2,2,7.0,800.0,0.5,0.85,0.45,0.84,130,800,%1$s,dl4j
-                t3,1,30.0,300.0,0.4,,,0.9,,,%1$s,dl4j
+                rss_bytes,run,framework,gpu_mem_bytes
+                t1,1,9.0,1000.0,0.9,0.7,0.6,0.78,100,500,%1$s,dl4j,
+                t1,2,5.0,1000.0,0.6,0.8,0.55,0.8,120,700,%1$s,dl4j,
+                t2,1,7.0,800.0,0.8,0.75,0.5,0.82,110,800,%1$s,dl4j,
+                t2,2,7.0,800.0,0.5,0.85,0.45,0.84,130,800,%1$s,dl4j,
+                t3,1,30.0,300.0,0.4,,,0.9,,,%1$s,dl4j,
                 """.formatted(run()));
     }
 

@@ -116,7 +116,8 @@ final class SweepFixture {
     }
 
     private static void insertEpochs(Connection connection) throws SQLException {
-        String sql = "INSERT INTO epochs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)";
+        String sql = "INSERT INTO epochs (attempt_id, task_id, epoch, seconds, samples_per_second, train_loss,"
+                + " train_accuracy, test_loss, test_accuracy, heap_bytes, rss_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         insert(connection, sql, "a1", "t1", 1, 9.0, 1000.0, 0.9, 0.7, 0.6, 0.78, 100L, 500L);
         insert(connection, sql, "a1", "t1", 2, 5.0, 1000.0, 0.6, 0.8, 0.55, 0.80, 120L, 700L);
         insert(connection, sql, "a2", "t2", 1, 7.0, 800.0, 0.8, 0.75, 0.5, 0.82, 110L, 9999L);

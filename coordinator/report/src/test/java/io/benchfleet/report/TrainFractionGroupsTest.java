@@ -8,12 +8,17 @@ import io.benchfleet.rundirectory.ResultsDatabase;
 import io.benchfleet.rundirectory.RunFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +59,23 @@ class TrainFractionGroupsTest {
         assertThat(sizes).extracting(size -> size.get("train_fraction").asDouble() + " "
                 + size.get("train_samples").asLong() + " " + size.get("train_seconds").get("mean").asDouble())
                 .containsExactly("0.5 30000 11.0", "1.0 60000 21.0");
+    }
+
+    @Test
+    void drawsTheTrainTimeAgainstTheTrainingSetSizeAndPutsItsPointsInChartsCsv() throws Exception {
+        String html = Files.readString(runDirectory.resolve(RunFiles.REPORT_HTML));
+        List<CSVRecord> points;
+        try (Reader in = Files.newBufferedReader(runDirectory.resolve(RunFiles.CHARTS_CSV), StandardCharsets.UTF_8)) {
+            points = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords()
+                    .stream().filter(row -> row.get("x_label").equals("train samples")).toList();
+        }
+
+        assertThat(points).extracting(row -> row.get("title") + " | " + row.get("series") + " | " + row.get("x")
+                + " " + row.get("y")).containsExactly(
+                "train time (s): fashion-mnist | s3-fashion-cnn on cpu, standard | 30000 11",
+                "train time (s): fashion-mnist | s3-fashion-cnn on cpu, standard | 60000 21");
+        assertThat(html).contains("<h2 id=\"train-size-charts\">")
+                .contains("data: charts.csv, chart = " + points.get(0).get("chart") + "<");
     }
 
     @Test

@@ -30,7 +30,8 @@ public final class AddedColumns {
             new Column("workers", "frameworks", "TEXT"),
             new Column("attempts", "framework_version", "TEXT"),
             new Column("attempts", "partition_sha256", "TEXT"),
-            new Column("tasks", "learning_rate", "REAL"));
+            new Column("tasks", "learning_rate", "REAL"),
+            new Column("epochs", "gpu_mem_bytes", "INTEGER"));
 
     private AddedColumns() {
     }

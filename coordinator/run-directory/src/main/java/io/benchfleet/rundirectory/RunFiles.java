@@ -16,6 +16,8 @@ public final class RunFiles {
     public static final String SAMPLES_CSV = "samples.csv";
     public static final String REPORT_JSON = "report.json";
     public static final String REPORT_HTML = "report.html";
+    /** The values of every chart of report.html, one row per point, under the id each chart shows. */
+    public static final String CHARTS_CSV = "charts.csv";
     /** A folder: the coordinator's and the local worker nodes' logs. */
     public static final String LOGS = "logs";
     /**

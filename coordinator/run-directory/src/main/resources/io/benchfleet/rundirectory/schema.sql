@@ -74,6 +74,7 @@ CREATE TABLE IF NOT EXISTS epochs (
   heap_bytes         INTEGER,
   rss_bytes          INTEGER,
   off_heap_bytes     INTEGER,
+  gpu_mem_bytes      INTEGER,          -- memory in use on the trainer's GPU after the epoch; NULL on a cpu slot
   PRIMARY KEY (attempt_id, epoch)
 );
 CREATE TABLE IF NOT EXISTS samples (

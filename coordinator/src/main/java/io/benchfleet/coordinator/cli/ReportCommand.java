@@ -3,6 +3,7 @@ package io.benchfleet.coordinator.cli;
 import io.benchfleet.coordinator.sweep.ReferenceBlock;
 import io.benchfleet.coordinator.sweep.ReportBlock;
 import io.benchfleet.report.ConsoleTable;
+import io.benchfleet.report.ReportOptions;
 import io.benchfleet.report.RunReport;
 import io.benchfleet.report.RunSummary;
 import io.benchfleet.protocol.BuildVersions;
@@ -30,6 +31,12 @@ final class ReportCommand implements Callable<Integer> {
             description = "Where the report goes (default: the RUN_DIR when only one is given; required with several).")
     private Optional<Path> out;
 
+    @Option(names = "--trace-window", paramLabel = "SECONDS",
+            description = "Cut every resource trace to its first SECONDS since the attempt started before averaging"
+                    + " and computing peaks, as S1 did with 70 (default: sweep.conf's report.trace-window, else the"
+                    + " whole traces).")
+    private Optional<Double> traceWindow;
+
     @Override
     public Integer call() {
         for (Path directory : runDirectories) {
@@ -53,8 +60,20 @@ final class ReportCommand implements Callable<Integer> {
         }
         RunSummary summary = RunReport.write(runDirectories, out.orElse(runDirectories.get(0)),
                 ReportBlock.ofRunDirectory(runDirectories.get(0)), ReferenceBlock.ofRunDirectory(runDirectories.get(0)),
-                BuildVersions.all());
+                BuildVersions.all(), options());
         ConsoleTable.print(summary, System.out);
         return summary.allSucceeded() ? 0 : CoordinatorMain.SOME_TASK_FAILED;
+    }
+
+    /** The flag's window over the first run directory's sweep.conf's. */
+    private ReportOptions options() {
+        if (traceWindow.isEmpty()) {
+            return ReportBlock.optionsOfRunDirectory(runDirectories.get(0));
+        }
+        double seconds = traceWindow.get();
+        if (!(seconds > 0) || Double.isInfinite(seconds)) {
+            throw new BadInputException("--trace-window " + seconds + ": expected a positive number of seconds, such as 70");
+        }
+        return ReportOptions.traceWindow(seconds);
     }
 }

@@ -8,6 +8,7 @@ import io.benchfleet.coordinator.queue.RunHistory;
 import io.benchfleet.coordinator.sweep.SweepFile;
 import io.benchfleet.report.Baseline;
 import io.benchfleet.report.ConsoleTable;
+import io.benchfleet.report.ReportOptions;
 import io.benchfleet.report.RunReport;
 import io.benchfleet.report.RunSummary;
 import io.benchfleet.report.StudyReference;
@@ -63,6 +64,7 @@ public final class SweepRun {
     private final AttemptLimits limits;
     private final Optional<Baseline> baseline;
     private final Optional<StudyReference> reference;
+    private final ReportOptions reportOptions;
     private final RunDirectory runDirectory;
     private final Options options;
     private final PrintStream console;
@@ -72,6 +74,7 @@ public final class SweepRun {
         this.limits = sweepFile.attemptLimits();
         this.baseline = sweepFile.baseline();
         this.reference = sweepFile.reference();
+        this.reportOptions = sweepFile.reportOptions();
         this.runDirectory = runDirectory;
         this.options = options;
         this.console = console;
@@ -188,7 +191,7 @@ public final class SweepRun {
 
     private int report() {
         RunSummary summary = RunReport.write(List.of(runDirectory.path()), runDirectory.path(), baseline, reference,
-                BuildVersions.all());
+                BuildVersions.all(), reportOptions);
         console.println();
         ConsoleTable.print(summary, console);
         return summary.allSucceeded() ? 0 : 1;

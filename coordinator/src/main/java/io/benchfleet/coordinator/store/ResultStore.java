@@ -165,11 +165,11 @@ public final class ResultStore implements AutoCloseable {
                     nullIfEmpty(s.partitionSha256()), attemptId);
         } else if (event instanceof TrainerEvent.Epoch e) {
             update("INSERT OR REPLACE INTO epochs(attempt_id, task_id, epoch, seconds, samples_per_second, train_loss,"
-                            + " train_accuracy, test_loss, test_accuracy, heap_bytes, rss_bytes, off_heap_bytes)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " train_accuracy, test_loss, test_accuracy, heap_bytes, rss_bytes, off_heap_bytes,"
+                            + " gpu_mem_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     attemptId, taskId, e.epoch(), e.seconds(), e.samplesPerSecond(), e.trainLoss(), e.trainAccuracy(),
                     e.testLoss(),
-                    e.testAccuracy(), e.heapBytes(), e.rssBytes(), e.offHeapBytes());
+                    e.testAccuracy(), e.heapBytes(), e.rssBytes(), e.offHeapBytes(), e.gpuMemBytes().orElse(null));
         } else if (event instanceof TrainerEvent.Finished f) {
             update("UPDATE attempts SET status = ?, ended_at = ?, train_seconds = ?, samples_per_second = ?,"
                             + " test_accuracy = ?, test_loss = ? WHERE attempt_id = ?",

@@ -3,7 +3,10 @@ package io.benchfleet.coordinator.sweep;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
 import io.benchfleet.report.Baseline;
+import io.benchfleet.report.ReportOptions;
 import io.benchfleet.rundirectory.RunFiles;
 
 import java.nio.file.Files;
@@ -12,14 +15,21 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The sweep file's {@code report { baseline { ... } } } block: the groups the others are compared with.
- * It is part of the sweep file's grammar; the report receives the {@link Baseline} it stands for.
+ * The sweep file's {@code report { baseline { ... }, trace-window = 70s } } block: the groups the others are
+ * compared with, and how the report reads the traces. It is part of the sweep file's grammar; the report receives
+ * the {@link Baseline} and the {@link ReportOptions} it stands for.
  */
 public final class ReportBlock {
 
     public static final String BASELINE_PATH = "report.baseline";
+    public static final String TRACE_WINDOW_PATH = "report.trace-window";
+    private static final Set<String> KEYS = Set.of("baseline", "trace-window");
+    private static final String TRACE_WINDOW_EXPECTED =
+            "expected a positive duration such as 70s, or a positive number of seconds";
 
     private ReportBlock() {
     }
@@ -30,19 +40,11 @@ public final class ReportBlock {
      * @throws IllegalArgumentException with one line naming the key, when the block is malformed
      */
     public static Optional<Baseline> baseline(Config root) {
-        if (!root.hasPath("report")) {
+        Optional<Config> report = report(root);
+        if (report.isEmpty() || !report.get().hasPath("baseline")) {
             return Optional.empty();
         }
-        Config report = root.getConfig("report");
-        for (String key : report.root().keySet()) {
-            if (!key.equals("baseline")) {
-                throw new IllegalArgumentException("unknown key 'report." + key + "': expected report.baseline");
-            }
-        }
-        if (!report.hasPath("baseline")) {
-            return Optional.empty();
-        }
-        Config block = report.getConfig("baseline");
+        Config block = report.get().getConfig("baseline");
         Map<String, String> axes = new LinkedHashMap<>();
         for (String key : block.root().keySet()) {
             if (!Baseline.AXES.contains(key)) {
@@ -56,6 +58,49 @@ public final class ReportBlock {
                     + BASELINE_PATH + " { device = cpu }");
         }
         return Optional.of(new Baseline(axes));
+    }
+
+    /**
+     * The report's options of a parsed sweep file: its trace window, a HOCON duration ({@code 70s}) or a plain number
+     * of seconds (not HOCON's milliseconds: the report counts in seconds).
+     *
+     * @throws IllegalArgumentException with one line naming the key, when a value is not a positive duration
+     */
+    public static ReportOptions options(Config root) {
+        Optional<Config> report = report(root);
+        if (report.isEmpty() || !report.get().hasPath("trace-window")) {
+            return ReportOptions.DEFAULT;
+        }
+        ConfigValue value = report.get().getValue("trace-window");
+        double seconds;
+        try {
+            seconds = value.valueType() == ConfigValueType.NUMBER
+                    ? ((Number) value.unwrapped()).doubleValue()
+                    : report.get().getDuration("trace-window").toNanos() / 1e9;
+        } catch (ConfigException e) {
+            // Not a duration at all ("abc", a list): the same one line as a negative one, not HOCON's own.
+            seconds = Double.NaN;
+        }
+        if (!(seconds > 0)) {
+            throw new IllegalArgumentException(TRACE_WINDOW_PATH + " = '" + value.unwrapped() + "': "
+                    + TRACE_WINDOW_EXPECTED);
+        }
+        return ReportOptions.traceWindow(seconds);
+    }
+
+    /** The report block, its keys checked; empty when the sweep file has none. */
+    private static Optional<Config> report(Config root) {
+        if (!root.hasPath("report")) {
+            return Optional.empty();
+        }
+        Config report = root.getConfig("report");
+        for (String key : report.root().keySet()) {
+            if (!KEYS.contains(key)) {
+                throw new IllegalArgumentException("unknown key 'report." + key + "': expected " + BASELINE_PATH
+                        + " or " + TRACE_WINDOW_PATH);
+            }
+        }
+        return Optional.of(report);
     }
 
     /** A hyperparameter's value as a number the report can compare, written as the sweep file writes it. */
@@ -81,12 +126,24 @@ public final class ReportBlock {
      * @throws SweepFileException naming the file, when the copy or its block is malformed
      */
     public static Optional<Baseline> ofRunDirectory(Path runDirectory) {
+        return ofRunDirectory(runDirectory, ReportBlock::baseline).orElse(Optional.empty());
+    }
+
+    /**
+     * The report options of a run directory's copy of its sweep file, as {@link #ofRunDirectory(Path)} reads its
+     * baseline; the defaults when it has no such copy or key.
+     */
+    public static ReportOptions optionsOfRunDirectory(Path runDirectory) {
+        return ofRunDirectory(runDirectory, ReportBlock::options).orElse(ReportOptions.DEFAULT);
+    }
+
+    private static <T> Optional<T> ofRunDirectory(Path runDirectory, Function<Config, T> read) {
         Path sweepFile = runDirectory.resolve(RunFiles.SWEEP_CONF);
         if (!Files.isRegularFile(sweepFile)) {
             return Optional.empty();
         }
         try {
-            return baseline(ConfigFactory.parseFile(sweepFile.toFile()));
+            return Optional.of(read.apply(ConfigFactory.parseFile(sweepFile.toFile())));
         } catch (ConfigException | IllegalArgumentException e) {
             throw new SweepFileException(sweepFile + ": " + e.getMessage(), e);
         }

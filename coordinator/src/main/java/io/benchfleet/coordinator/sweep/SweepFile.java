@@ -11,6 +11,7 @@ import com.typesafe.config.ConfigValueType;
 import io.benchfleet.coordinator.queue.AttemptLimits;
 import io.benchfleet.report.Baseline;
 import io.benchfleet.report.ReferenceGroup;
+import io.benchfleet.report.ReportOptions;
 import io.benchfleet.report.StudyReference;
 import io.benchfleet.protocol.architecture.Architecture;
 import io.benchfleet.protocol.architecture.ArchitectureZoo;
@@ -70,10 +71,11 @@ public final class SweepFile {
 
     /**
      * A sweep file read in full: the sweep, the limits on its tasks' attempts, the report's baseline, the study's own
-     * figures, and the text a run directory keeps as its sweep.conf (the file with any {@code --set} after it).
+     * figures, the report's options, and the text a run directory keeps as its sweep.conf (the file with any
+     * {@code --set} after it).
      */
     public record Contents(Sweep sweep, AttemptLimits attemptLimits, Optional<Baseline> baseline,
-                           Optional<StudyReference> reference, String text) {
+                           Optional<StudyReference> reference, ReportOptions reportOptions, String text) {
     }
 
     public static Contents read(Path file) {
@@ -92,7 +94,7 @@ public final class SweepFile {
             Sweep sweep = sweepFile.toSweep(baseName(file));
             Optional<Baseline> baseline = sweepFile.baseline(sweep);
             return new Contents(sweep, sweepFile.attemptLimits(), baseline, sweepFile.reference(sweep),
-                    overrides.appendTo(Files.readString(file)));
+                    sweepFile.reportOptions(), overrides.appendTo(Files.readString(file)));
         } catch (ConfigException e) {
             throw new SweepFileException(e.getMessage(), e);
         } catch (IOException e) {
@@ -465,6 +467,14 @@ public final class SweepFile {
             }
         }));
         return baseline;
+    }
+
+    private ReportOptions reportOptions() {
+        try {
+            return ReportBlock.options(root);
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
+        }
     }
 
     /**

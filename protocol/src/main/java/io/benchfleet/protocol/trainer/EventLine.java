@@ -34,10 +34,11 @@ public final class EventLine {
 
     /**
      * Fields a trainer may leave out, as {@code event.field}: what only a JVM (heap) or only DL4J (layer helpers,
-     * off-heap memory) has, what a trainer may not know (its backend), and what the worker node adds itself.
+     * off-heap memory) has, what only a GPU has, what a trainer may not know (its backend), and what the worker node
+     * adds itself.
      */
     private static final Set<String> OPTIONAL = Set.of("started.backend", "started.layerHelpers",
-            "started.partitionSha256", "epoch.heapBytes", "epoch.offHeapBytes");
+            "started.partitionSha256", "epoch.heapBytes", "epoch.offHeapBytes", "epoch.gpuMemBytes");
 
     /**
      * Required fields, and nulls in them, are checked on the tree before binding ({@link #missingField}): Jackson

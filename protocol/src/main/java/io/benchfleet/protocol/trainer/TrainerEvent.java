@@ -1,12 +1,16 @@
 package io.benchfleet.protocol.trainer;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -69,10 +73,29 @@ public sealed interface TrainerEvent {
      * @param heapBytes     JVM trainers only: heap in use; 0 when a trainer has none
      * @param rssBytes      the trainer process's resident set size after the epoch
      * @param offHeapBytes  DL4J only: memory ND4J holds outside the JVM heap; 0 otherwise
+     * @param gpuMemBytes   on a GPU, the memory in use on the trainer's GPU after the epoch; empty on a CPU, and left
+     *                      out of the line there
      */
     record Epoch(int epoch, double seconds, double samplesPerSecond, double trainLoss, double trainAccuracy,
-                 double testLoss, double testAccuracy, long heapBytes, long rssBytes, long offHeapBytes)
+                 double testLoss, double testAccuracy, long heapBytes, long rssBytes, long offHeapBytes,
+                 @JsonSerialize(using = GpuMemoryJson.Writer.class)
+                 @JsonDeserialize(using = GpuMemoryJson.Reader.class)
+                 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                 Optional<Long> gpuMemBytes)
             implements TrainerEvent {
+        public Epoch {
+            Objects.requireNonNull(gpuMemBytes, "gpuMemBytes");
+            gpuMemBytes.filter(bytes -> bytes < 0).ifPresent(bytes -> {
+                throw new IllegalArgumentException(GpuMemoryJson.EXPECTED + "; got " + bytes);
+            });
+        }
+
+        /** An epoch on a CPU, which has no GPU memory. */
+        public Epoch(int epoch, double seconds, double samplesPerSecond, double trainLoss, double trainAccuracy,
+                     double testLoss, double testAccuracy, long heapBytes, long rssBytes, long offHeapBytes) {
+            this(epoch, seconds, samplesPerSecond, trainLoss, trainAccuracy, testLoss, testAccuracy, heapBytes,
+                    rssBytes, offHeapBytes, Optional.empty());
+        }
     }
 
     /** @param trainSeconds sum of the epochs' training time */

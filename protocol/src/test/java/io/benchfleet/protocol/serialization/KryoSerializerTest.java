@@ -71,6 +71,8 @@ class KryoSerializerTest {
         var started = new TrainerEvent.Started(1, "dl4j", "1.0.0-M2.1", 4242, 1, "CPU",
                 List.of("0:ConvolutionLayer=MKLDNNConvHelper"), 220_234, 12_000, 10_000, 2.5, "ab12");
         var epoch = new TrainerEvent.Epoch(1, 20.5, 585.4, 0.61, 0.79, 0.52, 0.81, 120_000_000, 900_000_000, 50_000_000);
+        var gpuEpoch = new TrainerEvent.Epoch(1, 2.5, 4800.0, 0.61, 0.79, 0.52, 0.81, 0, 2_000_000_000, 0,
+                Optional.of(1_500_000_000L));
         var finished = new TrainerEvent.Finished(41.0, 585.0, 0.83, 0.47);
         var failed = new TrainerEvent.Failed(TrainerEvent.FailureKind.DIVERGED, "loss NaN at epoch 3");
         var host = new HostInfo("node-1", "Linux 6.1", "Intel Xeon", 2, 24L << 30, "17.0.15",
@@ -92,6 +94,7 @@ class KryoSerializerTest {
                 new CoordinatorCommand.RequestTask("worker-1", SlotName.cpu(0), workerProbe.ref()),
                 new CoordinatorCommand.ReportEvent("a-1", started, workerProbe.ref()),
                 new CoordinatorCommand.ReportEvent("a-1", epoch, workerProbe.ref()),
+                new CoordinatorCommand.ReportEvent("a-1", gpuEpoch, workerProbe.ref()),
                 new CoordinatorCommand.ReportEvent("a-1", finished, workerProbe.ref()),
                 new CoordinatorCommand.ReportEvent("a-1", failed, workerProbe.ref()),
                 new CoordinatorCommand.ReportSamples("a-1", List.of(sample, sample)),

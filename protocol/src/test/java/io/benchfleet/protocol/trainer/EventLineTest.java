@@ -3,6 +3,7 @@ package io.benchfleet.protocol.trainer;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +12,9 @@ class EventLineTest {
 
     private static final String STARTED_PREFIX = "{\"event\":\"started\",\"protocolVersion\":1,"
             + "\"framework\":\"pytorch\",\"frameworkVersion\":\"1.13.1\",";
+    private static final String EPOCH_PREFIX = "{\"event\":\"epoch\",\"epoch\":1,\"seconds\":2.0,"
+            + "\"samplesPerSecond\":50.0,\"trainLoss\":0.5,\"trainAccuracy\":0.8,\"testLoss\":0.6,"
+            + "\"testAccuracy\":0.7,\"rssBytes\":1000";
     private static final String STARTED_COUNTS = "\"pid\":1,\"threads\":1,\"parameters\":10,\"trainSamples\":5,"
             + "\"testSamples\":3,\"startupSeconds\":1.0}";
 
@@ -111,6 +115,49 @@ class EventLineTest {
 
         assertThat(epoch.heapBytes()).isZero();
         assertThat(epoch.rssBytes()).isEqualTo(1000);
+    }
+
+    @Test
+    void anEpochOnAGpuCarriesItsGpuMemory() {
+        var epoch = new TrainerEvent.Epoch(1, 1.0, 2.0, 3.0, 0.4, 4.0, 0.5, 0, 7L, 0, Optional.of(1_500_000_000L));
+
+        String line = EventLine.encode(epoch);
+
+        assertThat(line).endsWith(",\"gpuMemBytes\":1500000000}");
+        assertThat(EventLine.decode(line)).isEqualTo(epoch);
+        assertThat(((TrainerEvent.Epoch) EventLine.decode(EPOCH_PREFIX + ",\"gpuMemBytes\":0}")).gpuMemBytes())
+                .contains(0L);
+    }
+
+    @Test
+    void anEpochOnACpuLeavesGpuMemoryOut() {
+        var epoch = new TrainerEvent.Epoch(1, 1.0, 2.0, 3.0, 0.4, 4.0, 0.5, 6L, 7L, 8L);
+
+        assertThat(EventLine.encode(epoch)).doesNotContain("gpuMemBytes");
+        assertThat(((TrainerEvent.Epoch) EventLine.decode(EPOCH_PREFIX + "}")).gpuMemBytes()).isEmpty();
+        assertThat(((TrainerEvent.Epoch) EventLine.decode(EPOCH_PREFIX + ",\"gpuMemBytes\":null}")).gpuMemBytes())
+                .isEmpty();
+    }
+
+    @Test
+    void aNegativeGpuMemoryIsRefusedInOneLineNamingTheField() {
+        assertThatThrownBy(() -> EventLine.decode(EPOCH_PREFIX + ",\"gpuMemBytes\":-1}"))
+                .isInstanceOf(EventLine.MalformedEventLineException.class)
+                .hasMessageContaining("gpuMemBytes must be a whole number of bytes, 0 or more, or left out; got -1")
+                .hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> new TrainerEvent.Epoch(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, Optional.of(-1L)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aGpuMemoryThatIsNotAWholeNumberOfBytesIsRefused() {
+        for (String value : List.of("\"1500000000\"", "1.5e9", "true", "{}", "99999999999999999999")) {
+            assertThatThrownBy(() -> EventLine.decode(EPOCH_PREFIX + ",\"gpuMemBytes\":" + value + "}"))
+                    .as(value)
+                    .isInstanceOf(EventLine.MalformedEventLineException.class)
+                    .hasMessageContaining("gpuMemBytes must be a whole number of bytes")
+                    .hasMessageNotContaining("\n");
+        }
     }
 
     @Test

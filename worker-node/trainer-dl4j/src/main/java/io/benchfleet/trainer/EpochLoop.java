@@ -72,7 +72,7 @@ final class EpochLoop {
             evaluated = evaluate(test(), test().count());
             onEpoch.accept(new TrainerEvent.Epoch(epoch, seconds, train.count() / seconds, trainLoss, trainAccuracy,
                     evaluated.loss(), evaluated.accuracy(), resources.heapBytes(), resources.rssBytes(),
-                    resources.offHeapBytes()));
+                    resources.offHeapBytes(), resources.gpuMemBytes()));
         }
         return new Outcome(trainSeconds, evaluated);
     }

@@ -5,6 +5,7 @@ import io.benchfleet.protocol.architecture.Architecture;
 import io.benchfleet.protocol.architecture.Layer;
 import io.benchfleet.protocol.architecture.Optimizer;
 import io.benchfleet.protocol.architecture.Shape;
+import io.benchfleet.protocol.trainer.EventLine;
 import io.benchfleet.protocol.trainer.TrainerEvent;
 import io.benchfleet.dataset.Normalisation;
 import io.benchfleet.dataset.reader.FeatureScaling;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,6 +48,14 @@ class EpochLoopTest {
         assertThat(epochs.get(2).trainAccuracy()).isGreaterThan(0.9);
         assertThat(epochs.get(2).trainLoss()).isLessThan(epochs.get(0).trainLoss());
         assertThat(epochs.get(0).samplesPerSecond()).isPositive();
+    }
+
+    @Test
+    void anEpochOnTheCpuBackendHasNoGpuMemoryAndItsLineLeavesTheFieldOut() {
+        List<TrainerEvent.Epoch> epochs = train(TOY_MLP.optimizer(), 1);
+
+        assertThat(epochs).extracting(TrainerEvent.Epoch::gpuMemBytes).containsOnly(Optional.empty());
+        assertThat(EventLine.encode(epochs.get(0))).doesNotContain("gpuMemBytes");
     }
 
     @Test
