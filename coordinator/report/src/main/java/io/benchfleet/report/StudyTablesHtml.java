@@ -38,7 +38,7 @@ final class StudyTablesHtml {
         for (StudyMatrix matrix : matrices) {
             List<KFoldTime> folds = kFoldTimes(matrix, byGroup);
             if (matrix.byFramework()) {
-                frameworkMatrix(html, matrix, folds.isEmpty() ? List.of() : kFoldTimeColumns(folds, byGroup));
+                frameworkMatrix(html, matrix, folds.isEmpty() ? List.of() : kFoldTimeColumns(folds, byGroup), byGroup);
             } else if (folds.isEmpty()) {
                 matrix(html, TRAIN_TIME + ", " + matrix.setting(), matrix, StudyTablesHtml::trainTime);
                 matrix(html, TEST_ACCURACY + ", " + matrix.setting(), matrix, StudyTablesHtml::testAccuracy);
@@ -98,8 +98,12 @@ final class StudyTablesHtml {
         html.append("</table>\n");
     }
 
-    /** @param kFold the time columns of a k-fold split, in place of the one train time; none on other splits */
-    private static void frameworkMatrix(StringBuilder html, StudyMatrix matrix, List<TimeColumn> kFold) {
+    /**
+     * @param kFold   the time columns of a k-fold split, in place of the one train time; none on other splits
+     * @param byGroup the k-fold times, for the time each framework took in all (S1's "X % slower")
+     */
+    private static void frameworkMatrix(StringBuilder html, StudyMatrix matrix, List<TimeColumn> kFold,
+                                        Map<GroupKey, KFoldTime> byGroup) {
         List<TimeColumn> times = kFold.isEmpty()
                 ? List.of(new TimeColumn(TRAIN_TIME, "train time (s)", StudyTablesHtml::trainTime))
                 : kFold;
@@ -111,6 +115,8 @@ final class StudyTablesHtml {
                 .append("</th>"));
         matrix.columns().forEach(framework -> html.append("<th colspan=\"").append(times.size() + 1).append("\">")
                 .append(escapeHtml4(framework)).append("</th>"));
+        html.append("<th rowspan=\"2\">").append(escapeHtml4("train time against " + matrix.columns().get(0)))
+                .append("</th>");
         html.append("</tr>\n<tr>");
         matrix.columns().forEach(framework -> {
             times.forEach(time -> html.append("<th>").append(escapeHtml4(time.shortHeader())).append("</th>"));
@@ -124,9 +130,31 @@ final class StudyTablesHtml {
                 times.forEach(time -> HtmlReport.numberCell(html, group.map(time.cell()).orElse("")));
                 HtmlReport.numberCell(html, group.map(StudyTablesHtml::testAccuracy).orElse(""));
             });
+            HtmlReport.textCell(html, againstFirst(row, matrix.columns(), byGroup));
             html.append("</tr>\n");
         }
         html.append("</table>\n");
+    }
+
+    /**
+     * S1's comparison, e.g. {@code pytorch 25.0 % faster}: each other framework's mean train time (all folds on a
+     * k-fold split) against the first framework's. Slower: by the share of the first's time it took longer; faster:
+     * by the share of the first's time it took less, as S1 put Keras against Axon.
+     */
+    private static String againstFirst(StudyMatrix.Row row, List<String> frameworks,
+                                       Map<GroupKey, KFoldTime> byGroup) {
+        Optional<Double> first = row.cells().get(0).flatMap(group -> KFoldTime.studyTime(group, byGroup))
+                .map(Statistic::mean).filter(mean -> mean > 0);
+        List<String> differences = new ArrayList<>();
+        for (int column = 1; column < frameworks.size(); column++) {
+            String framework = frameworks.get(column);
+            row.cells().get(column).flatMap(group -> KFoldTime.studyTime(group, byGroup)).map(Statistic::mean)
+                    .flatMap(time -> first.map(reference -> time / reference))
+                    .ifPresent(ratio -> differences.add(framework + " " + (ratio >= 1
+                            ? number("%.1f %% slower", 100 * (ratio - 1))
+                            : number("%.1f %% faster", 100 * (1 - ratio)))));
+        }
+        return String.join("; ", differences);
     }
 
     private static String trainTime(GroupSummary group) {

@@ -95,13 +95,15 @@ class CrossValidationTimeTest {
         assertThat(html)
                 .contains("<h3>train time of all folds and per fold (s), mean &plusmn; std [95 % CI], and test"
                         + " accuracy, mean &plusmn; std, device cpu, split kfold-3</h3>")
-                .contains("<th colspan=\"4\">pytorch</th><th colspan=\"4\">dl4j</th></tr>\n<tr><th>all 3 folds (s)</th>"
+                .contains("<th colspan=\"4\">pytorch</th><th colspan=\"4\">dl4j</th>"
+                        + "<th rowspan=\"2\">train time against pytorch</th></tr>\n<tr><th>all 3 folds (s)</th>"
                         + "<th>per fold (s)</th><th>k-fold / hold-out time</th><th>test accuracy</th>")
                 // pytorch: std of 15 and 18 is 2.12, of 4..7 per fold 1.05; dl4j's total is one repetition's.
                 .containsPattern("<tr><td>mnist</td><td>s4-mnist-cnn</td><td class=\"num\">16.50 &plusmn; 2.12 \\[[^]]+\\]"
                         + "</td><td class=\"num\">5.50 &plusmn; 1.05 \\[[^]]+\\]</td><td class=\"num\">1.38</td>"
                         + "<td class=\"num\">0.9000 &plusmn; 0.0000</td><td class=\"num\">27.00</td>"
-                        + "<td class=\"num\">9.00 &plusmn; 0.71 \\[[^]]+\\]</td><td class=\"num\">1.35</td>")
+                        + "<td class=\"num\">9.00 &plusmn; 0.71 \\[[^]]+\\]</td><td class=\"num\">1.35</td>"
+                        + "<td class=\"num\">0.9000 &plusmn; 0.0000</td><td>dl4j 63.6 % slower</td></tr>")
                 // The hold-out table keeps its one train time per framework.
                 .contains("<th colspan=\"2\">pytorch</th><th colspan=\"2\">dl4j</th>");
     }

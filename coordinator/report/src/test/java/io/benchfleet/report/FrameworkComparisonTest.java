@@ -131,12 +131,13 @@ class FrameworkComparisonTest {
                 .contains("<h3>train time (s), mean &plusmn; std [95 % CI] and test accuracy, mean &plusmn; std,"
                         + " device cpu, split holdout-0.3</h3>")
                 .contains("<tr><th rowspan=\"2\">dataset</th><th rowspan=\"2\">architecture</th>"
-                        + "<th colspan=\"2\">dl4j</th><th colspan=\"2\">pytorch</th></tr>\n"
+                        + "<th colspan=\"2\">dl4j</th><th colspan=\"2\">pytorch</th>"
+                        + "<th rowspan=\"2\">train time against dl4j</th></tr>\n"
                         + "<tr><th>train time (s)</th><th>test accuracy</th><th>train time (s)</th>"
                         + "<th>test accuracy</th></tr>")
                 .containsPattern("<tr><td>letter</td><td>s4-letter-mlp</td><td class=\"num\">7.00 &plusmn; 1.41 \\[[^]]+\\]"
                         + "</td><td class=\"num\">0.7900 &plusmn; 0.0141</td><td class=\"num\">3.00</td>"
-                        + "<td class=\"num\">0.8200</td></tr>")
+                        + "<td class=\"num\">0.8200</td><td>pytorch 57.1 % faster</td></tr>")
                 .contains("<h2 id=\"baseline\">Against the baseline (framework = pytorch)</h2>")
                 .contains("<td>s4-mnist-cnn on cpu, mnist, pytorch</td>")
                 .contains("<details><summary>mnist / s4-mnist-cnn / cpu / holdout-0.3 / pytorch (2 tasks")

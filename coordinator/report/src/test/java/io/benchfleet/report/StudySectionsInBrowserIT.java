@@ -64,8 +64,9 @@ class StudySectionsInBrowserIT {
         Element table = tableAfter("split " + StudyFixture.HOLDOUT);
 
         assertThat(table.select("tr").get(0).select("th").eachText())
-                .containsExactly("dataset", "architecture", "dl4j", "pytorch");
-        assertThat(rowLabels(table)).containsExactly("mnist s4-mnist-cnn", "letter s4-letter-mlp");
+                .containsExactly("dataset", "architecture", "dl4j", "pytorch", "train time against dl4j");
+        assertThat(rowLabels(table)).containsExactly("mnist s4-mnist-cnn pytorch 48.8 % faster",
+                "letter s4-letter-mlp pytorch 47.1 % faster");
         // mnist: dl4j 20 and 21 s, pytorch 10 and 11 s.
         assertThat(cells(table, 0)).startsWith("20.50", "0.9800", "10.50", "0.9900");
     }
@@ -75,11 +76,12 @@ class StudySectionsInBrowserIT {
         Element table = tableAfter("split " + StudyFixture.KFOLD);
 
         assertThat(table.select("tr").get(0).select("th").eachText()).containsExactly("dataset", "architecture",
-                "dl4j", "pytorch");
+                "dl4j", "pytorch", "train time against dl4j");
         assertThat(table.select("tr").get(1).select("th").eachText()).containsExactly(
                 "all 3 folds (s)", "per fold (s)", "k-fold / hold-out time", "test accuracy",
                 "all 3 folds (s)", "per fold (s)", "k-fold / hold-out time", "test accuracy");
-        assertThat(rowLabels(table)).containsExactly("mnist s4-mnist-cnn", "letter s4-letter-mlp");
+        assertThat(rowLabels(table)).containsExactly("mnist s4-mnist-cnn pytorch 50.0 % faster",
+                "letter s4-letter-mlp pytorch 50.0 % faster");
         // letter: dl4j folds of 8/3 s, 8 s in all, against 8.5 s on the hold-out.
         assertThat(cells(table, 1)).startsWith("8.00", "2.67");
         assertThat(cells(table, 1).get(2)).isEqualTo("0.94");
