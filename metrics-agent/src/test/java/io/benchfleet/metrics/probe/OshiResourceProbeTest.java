@@ -3,6 +3,7 @@ package io.benchfleet.metrics.probe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import oshi.SystemInfo;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -21,11 +22,14 @@ class OshiResourceProbeTest {
     private static final Duration WINDOW = Duration.ofMillis(1500);
 
     private static OshiResourceProbe probe;
+    /** The probe as it was before the Linux fast path, to compare with. */
+    private static OshiResourceProbe throughOshi;
     private final List<Process> children = new ArrayList<>();
 
     @BeforeAll
     static void createProbe() {
         probe = new OshiResourceProbe();
+        throughOshi = new OshiResourceProbe(new TreeProcessReader.ThroughOshi(new SystemInfo().getOperatingSystem()));
     }
 
     @AfterEach
@@ -77,6 +81,21 @@ class OshiResourceProbeTest {
     }
 
     @Test
+    void readsTheHostBusyAtEverySampleOfATenthOfASecondWhileALoopSpins() throws Exception {
+        Process busy = start("sh", "-c", "while :; do :; done");
+        assertThat(probe.begin(busy.pid())).isTrue();
+        List<Double> hostCpu = new ArrayList<>();
+        for (int sample = 0; sample < 6; sample++) {
+            Thread.sleep(100);
+            hostCpu.add(probe.read(busy.pid()).orElseThrow().host().cpuPercent());
+        }
+
+        // A spinning loop keeps at least one core busy in every tenth of a second; OSHI's cached ticks read 0 %
+        // in two samples out of three.
+        assertThat(hostCpu).allSatisfy(percent -> assertThat(percent).isPositive());
+    }
+
+    @Test
     void countsTheCpuOfTheWholeProcessTree() throws Exception {
         Process parent = start("sh", "-c", "sh -c 'while :; do :; done' & wait");
         // Until the shell has forked its child there is no tree to list.
@@ -115,5 +134,45 @@ class OshiResourceProbeTest {
 
         assertThat(probe.read(sleeping.pid())).isEmpty();
         probe.end(sleeping.pid());
+    }
+
+    @Test
+    void readsTheTestJvmAsOshiDoes() throws Exception {
+        long self = ProcessHandle.current().pid();
+        assertThat(throughOshi.begin(self)).isTrue();
+        assertThat(probe.begin(self)).isTrue();
+
+        Thread.sleep(WINDOW.toMillis());
+        ResourceReading.ProcessTree oshi = throughOshi.read(self).orElseThrow().processTree();
+        ResourceReading.ProcessTree fast = probe.read(self).orElseThrow().processTree();
+        // The JVM starts and ends threads (compilers, GC) and grows and shrinks its heap: bracket the fast read.
+        ResourceReading.ProcessTree oshiAfter = throughOshi.read(self).orElseThrow().processTree();
+        probe.end(self);
+        throughOshi.end(self);
+
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertThat(fast.cpuPercent()).isBetween(0.0, 100.0 * cores + 15.0).isCloseTo(oshi.cpuPercent(), within(15.0));
+        long rssTolerance = TreeProcessReaderTest.rssTolerance(Math.max(oshi.rssBytes(), oshiAfter.rssBytes()));
+        assertThat(fast.rssBytes()).isBetween(Math.min(oshi.rssBytes(), oshiAfter.rssBytes()) - rssTolerance,
+                Math.max(oshi.rssBytes(), oshiAfter.rssBytes()) + rssTolerance);
+        assertThat(fast.threads()).isBetween(Math.min(oshi.threads(), oshiAfter.threads()),
+                Math.max(oshi.threads(), oshiAfter.threads()));
+    }
+
+    @Test
+    void readsAForkedChildAsOshiDoes() throws Exception {
+        Process sleeping = start("sleep", "30");
+        assertThat(probe.begin(sleeping.pid())).isTrue();
+        assertThat(throughOshi.begin(sleeping.pid())).isTrue();
+
+        Thread.sleep(WINDOW.toMillis());
+        ResourceReading.ProcessTree fast = probe.read(sleeping.pid()).orElseThrow().processTree();
+        ResourceReading.ProcessTree oshi = throughOshi.read(sleeping.pid()).orElseThrow().processTree();
+
+        assertThat(fast.cpuPercent()).isBetween(0.0, 5.0);
+        assertThat(oshi.cpuPercent()).isBetween(0.0, 5.0);
+        assertThat(fast.rssBytes()).isCloseTo(oshi.rssBytes(),
+                within(TreeProcessReaderTest.rssTolerance(oshi.rssBytes())));
+        assertThat(fast.threads()).isEqualTo(oshi.threads()).isEqualTo(1);
     }
 }
