@@ -1,5 +1,6 @@
 package io.benchfleet.report;
 
+import static io.benchfleet.report.ResultsDbRows.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -161,14 +161,5 @@ class CrossValidationTimeTest {
         execute(connection, "INSERT INTO tasks (task_id, dataset, architecture, device, split, fold, repetition, seed,"
                 + " epochs, batch_size, train_limit, framework, train_fraction) VALUES (?, 'mnist', 's4-mnist-cnn',"
                 + " 'cpu', ?, ?, ?, 1, 12, 128, 0, ?, 1)", id, split, fold, repetition, framework);
-    }
-
-    private static void execute(Connection connection, String sql, Object... values) throws Exception {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            statement.executeUpdate();
-        }
     }
 }

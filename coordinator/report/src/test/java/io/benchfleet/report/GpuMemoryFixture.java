@@ -1,9 +1,10 @@
 package io.benchfleet.report;
 
+import static io.benchfleet.report.ResultsDbRows.execute;
+
 import io.benchfleet.rundirectory.ResultsDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
@@ -27,8 +28,8 @@ final class GpuMemoryFixture {
 
     static void create(Path runDirectory) throws SQLException {
         try (Connection connection = ResultsDatabase.openForWriting(runDirectory)) {
-            insert(connection, "INSERT INTO run (key, value) VALUES ('sweep_name', 's2-frameworks')");
-            insert(connection, "INSERT INTO workers (worker_id, hostname, os, cpu_model, logical_cores, memory_bytes,"
+            execute(connection, "INSERT INTO run (key, value) VALUES ('sweep_name', 's2-frameworks')");
+            execute(connection, "INSERT INTO workers (worker_id, hostname, os, cpu_model, logical_cores, memory_bytes,"
                     + " jvm, slots, gpus, joined_at, frameworks) VALUES ('w-1', 'alpha', 'Linux 6.1', 'AMD EPYC', 16,"
                     + " 68719476736, '17.0.15', 'cpu, gpu:0', 'gpu:0 NVIDIA H200, 140.4 GiB', '2025-01-01T09:59:00Z',"
                     + " 'dl4j 1.0.0-M2.1 (cpu, gpu); pytorch 1.13.0a0 (cpu, gpu)')");
@@ -47,7 +48,7 @@ final class GpuMemoryFixture {
         for (int epoch = 1; epoch <= gpuMib.length; epoch++) {
             epoch(connection, id, epoch, 5000 * MIB, gpuMib[epoch - 1] * MIB);
         }
-        insert(connection, "INSERT INTO samples (attempt_id, task_id, seconds_since_start, process_rss_bytes,"
+        execute(connection, "INSERT INTO samples (attempt_id, task_id, seconds_since_start, process_rss_bytes,"
                 + " gpu_index, gpu_util_percent, gpu_mem_used_bytes) VALUES (?, ?, 1.0, ?, 0, 90.0, ?)",
                 id + "-a1", id, 5000 * MIB, gpuPeakMib * MIB);
     }
@@ -58,17 +59,17 @@ final class GpuMemoryFixture {
         for (int epoch = 1; epoch <= rssMib.length; epoch++) {
             epoch(connection, id, epoch, rssMib[epoch - 1] * MIB, null);
         }
-        insert(connection, "INSERT INTO samples (attempt_id, task_id, seconds_since_start, process_rss_bytes)"
+        execute(connection, "INSERT INTO samples (attempt_id, task_id, seconds_since_start, process_rss_bytes)"
                 + " VALUES (?, ?, 1.0, ?)", id + "-a1", id, rssPeakMib * MIB);
     }
 
     private static void task(Connection connection, String id, String architecture, String device, String framework,
                              long params) throws SQLException {
-        insert(connection, "INSERT INTO tasks (task_id, dataset, architecture, device, split, fold, repetition, seed,"
+        execute(connection, "INSERT INTO tasks (task_id, dataset, architecture, device, split, fold, repetition, seed,"
                         + " epochs, batch_size, train_limit, framework, train_fraction)"
                         + " VALUES (?, 'mnist', ?, ?, 'standard', 0, 1, 1, 2, 128, 0, ?, 1.0)",
                 id, architecture, device, framework);
-        insert(connection, "INSERT INTO attempts (attempt_id, task_id, number, worker_id, slot, status, started_at,"
+        execute(connection, "INSERT INTO attempts (attempt_id, task_id, number, worker_id, slot, status, started_at,"
                         + " params, train_samples, test_samples, train_seconds, samples_per_second, test_accuracy)"
                         + " VALUES (?, ?, 1, 'w-1', ?, 'succeeded', '2025-01-01T10:00:00Z', ?, 60000, 10000, 4.0,"
                         + " 30000.0, 0.97)",
@@ -77,17 +78,8 @@ final class GpuMemoryFixture {
 
     private static void epoch(Connection connection, String id, int epoch, long rssBytes, Long gpuMemBytes)
             throws SQLException {
-        insert(connection, "INSERT INTO epochs (attempt_id, task_id, epoch, seconds, samples_per_second, train_loss,"
+        execute(connection, "INSERT INTO epochs (attempt_id, task_id, epoch, seconds, samples_per_second, train_loss,"
                         + " test_accuracy, rss_bytes, gpu_mem_bytes) VALUES (?, ?, ?, 2.0, 30000.0, 0.3, 0.97, ?, ?)",
                 id + "-a1", id, epoch, rssBytes, gpuMemBytes);
-    }
-
-    private static void insert(Connection connection, String sql, Object... values) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            statement.executeUpdate();
-        }
     }
 }

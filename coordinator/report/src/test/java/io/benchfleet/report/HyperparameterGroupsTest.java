@@ -1,5 +1,6 @@
 package io.benchfleet.report;
 
+import static io.benchfleet.report.ResultsDbRows.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.benchfleet.rundirectory.ResultsDatabase;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,14 +108,5 @@ class HyperparameterGroupsTest {
         execute(connection, "INSERT INTO attempts (attempt_id, task_id, number, worker_id, slot, status, started_at,"
                 + " train_samples, test_samples, train_seconds, test_accuracy) VALUES (?, ?, 1, 'w-1', 'cpu',"
                 + " 'succeeded', '2025-01-01T10:00:00Z', 60000, 10000, ?, 0.9)", id + "-a1", id, trainSeconds);
-    }
-
-    private static void execute(Connection connection, String sql, Object... values) throws Exception {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            statement.executeUpdate();
-        }
     }
 }

@@ -1,11 +1,11 @@
 package io.benchfleet.report;
 
+import static io.benchfleet.report.ResultsDbRows.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.benchfleet.rundirectory.ResultsDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -122,14 +122,5 @@ class LiveRunTest {
         execute(connection, "INSERT INTO attempts (attempt_id, task_id, number, worker_id, slot, status, started_at,"
                 + " ended_at, test_accuracy) VALUES (?, ?, ?, 'w-1', 'cpu', ?, '2026-01-01T10:00:01Z', ?, ?)",
                 id, task, number, status, endedAt, accuracy);
-    }
-
-    private static void execute(Connection connection, String sql, Object... values) throws Exception {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            statement.executeUpdate();
-        }
     }
 }

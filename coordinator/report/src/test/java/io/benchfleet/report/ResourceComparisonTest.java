@@ -1,5 +1,6 @@
 package io.benchfleet.report;
 
+import static io.benchfleet.report.ResultsDbRows.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +48,7 @@ class ResourceComparisonTest {
                 gpuSamples(connection, attempt, 8 * GIB, new double[] {0, 0, 99, 99, 99});
             }
             for (String attempt : List.of("l-d1", "l-d2", "l-p1")) {
-                insert(connection, "INSERT INTO samples (attempt_id, task_id, seconds_since_start, process_cpu_percent,"
+                execute(connection, "INSERT INTO samples (attempt_id, task_id, seconds_since_start, process_cpu_percent,"
                         + " process_rss_bytes) VALUES (?, ?, 2.0, 100, ?), (?, ?, 3.0, 150, ?)",
                         attempt + "-a1", attempt, 8 * GIB, attempt + "-a1", attempt, 8 * GIB);
             }
@@ -133,7 +133,7 @@ class ResourceComparisonTest {
     @Test
     void takesTheHostsMemoryFromTheSamplesWhereTheWorkerNodeRecordedNone() throws Exception {
         try (Connection connection = connection()) {
-            insert(connection, "UPDATE workers SET memory_bytes = 0");
+            execute(connection, "UPDATE workers SET memory_bytes = 0");
         }
 
         report(ReportOptions.DEFAULT);
@@ -204,7 +204,7 @@ class ResourceComparisonTest {
     /** The samples of one GPU attempt at 1 to 5 s, with 12 GiB used and 20 GiB available on the host. */
     private static void gpuSamples(Connection connection, String task, long rss, double[] util) throws SQLException {
         for (int i = 0; i < util.length; i++) {
-            insert(connection, "INSERT INTO samples (attempt_id, task_id, seconds_since_start, process_cpu_percent,"
+            execute(connection, "INSERT INTO samples (attempt_id, task_id, seconds_since_start, process_cpu_percent,"
                             + " process_rss_bytes, host_used_bytes, host_available_bytes, gpu_index, gpu_util_percent,"
                             + " gpu_mem_used_bytes, gpu_mem_total_bytes) VALUES (?, ?, ?, 100, ?, ?, ?, 0, ?, ?, ?)",
                     task + "-a1", task, i + 1.0, rss, 12 * GIB, 20 * GIB, util[i], 4 * GIB, 16 * GIB);
@@ -224,14 +224,5 @@ class ResourceComparisonTest {
         String from = html.substring(html.indexOf("<h2 id=\"" + id + "\">"));
         int next = from.indexOf("<h2", 1);
         return next < 0 ? from : from.substring(0, next);
-    }
-
-    private static void insert(Connection connection, String sql, Object... values) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            statement.executeUpdate();
-        }
     }
 }

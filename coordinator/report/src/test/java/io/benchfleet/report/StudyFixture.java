@@ -1,9 +1,10 @@
 package io.benchfleet.report;
 
+import static io.benchfleet.report.ResultsDbRows.execute;
+
 import io.benchfleet.rundirectory.ResultsDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -25,8 +26,8 @@ final class StudyFixture {
 
     static void create(Path runDirectory) throws SQLException {
         try (Connection connection = ResultsDatabase.openForWriting(runDirectory)) {
-            insert(connection, "INSERT INTO run (key, value) VALUES ('sweep_name', 's4-frameworks')");
-            insert(connection, "INSERT INTO workers (worker_id, hostname, os, cpu_model, logical_cores, memory_bytes,"
+            execute(connection, "INSERT INTO run (key, value) VALUES ('sweep_name', 's4-frameworks')");
+            execute(connection, "INSERT INTO workers (worker_id, hostname, os, cpu_model, logical_cores, memory_bytes,"
                     + " jvm, slots, gpus, joined_at, frameworks) VALUES ('w-1', 'alpha', 'Linux 6.1', 'Intel Xeon', 16,"
                     + " 68719476736, '17.0.15', 'cpu', '', '2025-01-01T09:59:00Z', 'dl4j 1.0.0-M2.1 (cpu); pytorch"
                     + " 2.6.0 (cpu)')");
@@ -48,35 +49,26 @@ final class StudyFixture {
                              int repetition, double trainSeconds) throws SQLException {
         String id = String.join("-", dataset, framework, split, String.valueOf(fold), String.valueOf(repetition));
         String attempt = id + "-a1";
-        insert(connection, "INSERT INTO tasks (task_id, dataset, architecture, device, split, fold, repetition, seed,"
+        execute(connection, "INSERT INTO tasks (task_id, dataset, architecture, device, split, fold, repetition, seed,"
                         + " epochs, batch_size, train_limit, framework, train_fraction) VALUES (?, ?, ?, 'cpu', ?, ?, ?, ?,"
                         + " 2, 128, 0, ?, 1.0)",
                 id, dataset, dataset.equals("mnist") ? "s4-mnist-cnn" : "s4-letter-mlp", split, fold, repetition,
                 repetition, framework);
         double accuracy = (dataset.equals("mnist") ? 0.98 : 0.80) + (framework.equals("pytorch") ? 0.01 : 0);
         long rss = (framework.equals("dl4j") ? 600L : 300L) << 20;
-        insert(connection, "INSERT INTO attempts (attempt_id, task_id, number, worker_id, slot, status, started_at,"
+        execute(connection, "INSERT INTO attempts (attempt_id, task_id, number, worker_id, slot, status, started_at,"
                         + " train_samples, test_samples, train_seconds, samples_per_second, test_accuracy,"
                         + " framework_version, partition_sha256) VALUES (?, ?, 1, 'w-1', 'cpu', 'succeeded',"
                         + " '2025-01-01T10:00:00Z', 14000, 6000, ?, ?, ?, 'v', ?)",
                 attempt, id, trainSeconds, 2 * 14000 / trainSeconds, accuracy, "a".repeat(64));
         for (int epoch = 1; epoch <= 2; epoch++) {
-            insert(connection, "INSERT INTO epochs (attempt_id, task_id, epoch, seconds, samples_per_second, train_loss,"
+            execute(connection, "INSERT INTO epochs (attempt_id, task_id, epoch, seconds, samples_per_second, train_loss,"
                             + " test_accuracy, rss_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     attempt, id, epoch, trainSeconds / 2, 2 * 14000 / trainSeconds, 1.0 / epoch, accuracy, rss);
         }
         for (int second = 1; second <= 3; second++) {
-            insert(connection, "INSERT INTO samples (attempt_id, task_id, seconds_since_start, process_cpu_percent,"
+            execute(connection, "INSERT INTO samples (attempt_id, task_id, seconds_since_start, process_cpu_percent,"
                     + " process_rss_bytes) VALUES (?, ?, ?, ?, ?)", attempt, id, (double) second, 95.0, rss);
-        }
-    }
-
-    private static void insert(Connection connection, String sql, Object... values) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            statement.executeUpdate();
         }
     }
 }

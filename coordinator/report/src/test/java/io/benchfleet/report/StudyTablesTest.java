@@ -1,5 +1,7 @@
 package io.benchfleet.report;
 
+import static io.benchfleet.report.ResultsDbRows.execute;
+
 import io.benchfleet.rundirectory.RunFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -11,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,12 +43,6 @@ class StudyTablesTest {
         }
         RunReport.write(runDirectory, Optional.of(new Baseline(Map.of("architecture", "mlp-small"))), Map.of());
         report = new ObjectMapper().readTree(runDirectory.resolve(RunFiles.REPORT_JSON).toFile());
-    }
-
-    private static void execute(Connection connection, String sql) throws Exception {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.executeUpdate();
-        }
     }
 
     @Test

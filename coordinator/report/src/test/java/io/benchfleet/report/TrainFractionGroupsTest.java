@@ -1,5 +1,6 @@
 package io.benchfleet.report;
 
+import static io.benchfleet.report.ResultsDbRows.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,14 +101,5 @@ class TrainFractionGroupsTest {
         execute(connection, "INSERT INTO attempts (attempt_id, task_id, number, worker_id, slot, status, started_at,"
                 + " train_samples, test_samples, train_seconds, test_accuracy) VALUES (?, ?, 1, 'w-1', 'cpu',"
                 + " 'succeeded', '2025-01-01T10:00:00Z', ?, 10000, ?, 0.8)", id + "-a1", id, trainSamples, trainSeconds);
-    }
-
-    private static void execute(Connection connection, String sql, Object... values) throws Exception {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            statement.executeUpdate();
-        }
     }
 }

@@ -1,9 +1,10 @@
 package io.benchfleet.report;
 
+import static io.benchfleet.report.ResultsDbRows.execute;
+
 import io.benchfleet.rundirectory.ResultsDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
@@ -29,8 +30,8 @@ final class TwoFrameworksFixture {
 
     static void create(Path runDirectory) throws SQLException {
         try (Connection connection = ResultsDatabase.openForWriting(runDirectory)) {
-            insert(connection, "INSERT INTO run (key, value) VALUES ('sweep_name', 's4-frameworks')");
-            insert(connection, "INSERT INTO workers (worker_id, hostname, os, cpu_model, logical_cores, memory_bytes,"
+            execute(connection, "INSERT INTO run (key, value) VALUES ('sweep_name', 's4-frameworks')");
+            execute(connection, "INSERT INTO workers (worker_id, hostname, os, cpu_model, logical_cores, memory_bytes,"
                             + " jvm, slots, gpus, joined_at, frameworks) VALUES ('w-1', 'alpha', 'Linux 6.1', 'Intel Xeon',"
                             + " 16, 68719476736, '17.0.15', 'cpu', '', '2025-01-01T09:59:00Z', ?)",
                     "dl4j " + DL4J_VERSION + " (cpu); pytorch " + PYTORCH_VERSION + " (cpu, gpu)");
@@ -49,22 +50,22 @@ final class TwoFrameworksFixture {
             succeeded(connection, "l-d1", 6.0, 2333.0, 0.80, DL4J_VERSION, LETTER_PARTITION);
             succeeded(connection, "l-p1", 3.0, 4667.0, 0.82, PYTORCH_VERSION, LETTER_PARTITION);
             succeeded(connection, "l-d2", 8.0, 1750.0, 0.78, DL4J_VERSION, LETTER_PARTITION);
-            insert(connection, "INSERT INTO attempts (attempt_id, task_id, number, worker_id, slot, status, started_at,"
+            execute(connection, "INSERT INTO attempts (attempt_id, task_id, number, worker_id, slot, status, started_at,"
                     + " failure_kind, failure_message, framework_version, partition_sha256) VALUES ('l-p2-a1', 'l-p2', 1,"
                     + " 'w-1', 'cpu', 'failed', '2025-01-01T10:00:00Z', 'DIVERGED', 'loss is NaN', ?, ?)",
                     PYTORCH_VERSION, LETTER_PARTITION);
             String epoch = "INSERT INTO epochs (attempt_id, task_id, epoch, seconds, samples_per_second, train_loss)"
                     + " VALUES (?, ?, 1, ?, ?, 0.3)";
-            insert(connection, epoch, "m-d1-a1", "m-d1", 20.0, 2450.0);
-            insert(connection, epoch, "m-p1-a1", "m-p1", 10.0, 4900.0);
-            insert(connection, "INSERT INTO samples (attempt_id, task_id, seconds_since_start, process_rss_bytes)"
+            execute(connection, epoch, "m-d1-a1", "m-d1", 20.0, 2450.0);
+            execute(connection, epoch, "m-p1-a1", "m-p1", 10.0, 4900.0);
+            execute(connection, "INSERT INTO samples (attempt_id, task_id, seconds_since_start, process_rss_bytes)"
                     + " VALUES ('m-p1-a1', 'm-p1', 1.0, 300000000)");
         }
     }
 
     private static void task(Connection connection, String id, String dataset, int repetition, String framework)
             throws SQLException {
-        insert(connection, "INSERT INTO tasks (task_id, dataset, architecture, device, split, fold, repetition, seed,"
+        execute(connection, "INSERT INTO tasks (task_id, dataset, architecture, device, split, fold, repetition, seed,"
                         + " epochs, batch_size, train_limit, framework, train_fraction) VALUES (?, ?, ?, 'cpu', ?, 0, ?, ?,"
                         + " 1, 128, 0, ?, 1.0)",
                 id, dataset, dataset.equals("mnist") ? "s4-mnist-cnn" : "s4-letter-mlp", SPLIT, repetition, repetition,
@@ -73,19 +74,10 @@ final class TwoFrameworksFixture {
 
     private static void succeeded(Connection connection, String taskId, double trainSeconds, double samplesPerSecond,
                                   double testAccuracy, String frameworkVersion, String partition) throws SQLException {
-        insert(connection, "INSERT INTO attempts (attempt_id, task_id, number, worker_id, slot, status, started_at,"
+        execute(connection, "INSERT INTO attempts (attempt_id, task_id, number, worker_id, slot, status, started_at,"
                         + " train_samples, test_samples, train_seconds, samples_per_second, test_accuracy,"
                         + " framework_version, partition_sha256)"
                         + " VALUES (?, ?, 1, 'w-1', 'cpu', 'succeeded', '2025-01-01T10:00:00Z', 14000, 6000, ?, ?, ?, ?, ?)",
                 taskId + "-a1", taskId, trainSeconds, samplesPerSecond, testAccuracy, frameworkVersion, partition);
-    }
-
-    private static void insert(Connection connection, String sql, Object... values) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            statement.executeUpdate();
-        }
     }
 }
