@@ -1,11 +1,11 @@
 package io.benchfleet.report;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.xy.IntervalXYDataset;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
@@ -50,21 +50,23 @@ final class ChartData {
     }
 
     void lines(String chart, String title, String xLabel, String yLabel, XYDataset data) {
-        for (int series = 0; series < data.getSeriesCount(); series++) {
-            for (int item = 0; item < data.getItemCount(series); item++) {
-                points.add(new Point(chart, title, data.getSeriesKey(series).toString(), xLabel,
-                        text(data.getXValue(series, item)), yLabel, data.getYValue(series, item),
-                        Optional.empty(), Optional.empty()));
-            }
-        }
+        xy(chart, title, xLabel, yLabel, data, Optional.empty());
     }
 
     void bands(String chart, String title, String xLabel, String yLabel, YIntervalSeriesCollection data) {
+        xy(chart, title, xLabel, yLabel, data, Optional.of(data));
+    }
+
+    /** @param band where the chart draws bands, their ends */
+    private void xy(String chart, String title, String xLabel, String yLabel, XYDataset data,
+                    Optional<IntervalXYDataset> band) {
         for (int series = 0; series < data.getSeriesCount(); series++) {
             for (int item = 0; item < data.getItemCount(series); item++) {
+                int s = series;
+                int i = item;
                 points.add(new Point(chart, title, data.getSeriesKey(series).toString(), xLabel,
                         text(data.getXValue(series, item)), yLabel, data.getYValue(series, item),
-                        Optional.of(data.getStartYValue(series, item)), Optional.of(data.getEndYValue(series, item))));
+                        band.map(ends -> ends.getStartYValue(s, i)), band.map(ends -> ends.getEndYValue(s, i))));
             }
         }
     }
@@ -100,7 +102,7 @@ final class ChartData {
      */
     private static Optional<String> number(double value) {
         return Double.isFinite(value)
-                ? Optional.of(BigDecimal.valueOf(value).stripTrailingZeros().toPlainString())
+                ? Optional.of(SweepFileNumber.of(value))
                 : Optional.empty();
     }
 }
