@@ -45,7 +45,7 @@ final class FrameworkMemoryHtml {
         List<String> names = new ArrayList<>(List.of(setting.dataset(), setting.architecture(), setting.device(),
                 setting.split()));
         if (shown.trainFraction()) {
-            names.add("train fraction " + ShownAxes.fraction(setting.trainFraction()));
+            names.add("train fraction " + SweepFileNumber.of(setting.trainFraction()));
         }
         names.addAll(shown.hyperparameterNames(setting));
         return String.join(" / ", names);

@@ -1,6 +1,5 @@
 package io.benchfleet.report;
 
-import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
@@ -15,6 +14,6 @@ public record Hyperparameters(int epochs, int batchSize, Optional<Double> learni
 
     /** As a sweep file writes it: 0.001, 1; empty where not recorded. */
     public String learningRateText() {
-        return learningRate.map(rate -> BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString()).orElse("");
+        return learningRate.map(SweepFileNumber::of).orElse("");
     }
 }

@@ -85,7 +85,7 @@ public record ReferenceGroup(String dataset, String architecture, String framewo
         List<String> names = new ArrayList<>(List.of(dataset, architecture));
         device.ifPresent(names::add);
         split.ifPresent(names::add);
-        trainFraction.ifPresent(fraction -> names.add("train fraction " + ShownAxes.fraction(fraction)));
+        trainFraction.ifPresent(fraction -> names.add("train fraction " + SweepFileNumber.of(fraction)));
         names.add(framework);
         return String.join(separator, names);
     }

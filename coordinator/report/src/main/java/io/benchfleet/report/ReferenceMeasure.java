@@ -1,6 +1,5 @@
 package io.benchfleet.report;
 
-import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -75,7 +74,7 @@ public enum ReferenceMeasure {
 
     /** A study's value as the sweep file gives it (74422.8454 stays so), or in the unit of the title where it has one. */
     String formatPublished(double value) {
-        return unit == 1 ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString() : format(value);
+        return unit == 1 ? SweepFileNumber.of(value) : format(value);
     }
 
     /** Our group's value of this measure; empty where none of its tasks reported it. */

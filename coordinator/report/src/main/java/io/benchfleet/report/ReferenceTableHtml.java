@@ -90,7 +90,7 @@ final class ReferenceTableHtml {
         HtmlReport.textCell(html, study.architecture());
         HtmlReport.textCell(html, study.device().orElse(NOT_STATED));
         HtmlReport.textCell(html, study.split().orElse(NOT_STATED)
-                + study.trainFraction().map(f -> ", train fraction " + ShownAxes.fraction(f)).orElse(""));
+                + study.trainFraction().map(f -> ", train fraction " + SweepFileNumber.of(f)).orElse(""));
         HtmlReport.textCell(html, study.framework());
     }
 
@@ -105,7 +105,7 @@ final class ReferenceTableHtml {
             names.add(ours.split());
         }
         if (study.trainFraction().isEmpty() && shown.trainFraction()) {
-            names.add("train fraction " + ShownAxes.fraction(ours.trainFraction()));
+            names.add("train fraction " + SweepFileNumber.of(ours.trainFraction()));
         }
         names.addAll(shown.hyperparameterNames(ours));
         return String.join(", ", names);

@@ -1,6 +1,5 @@
 package io.benchfleet.report;
 
-import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
@@ -28,6 +27,6 @@ public record ReportOptions(Optional<Double> traceWindowSeconds) {
 
     /** E.g. {@code 70 s}, for the report's text. */
     Optional<String> traceWindowText() {
-        return traceWindowSeconds.map(seconds -> BigDecimal.valueOf(seconds).stripTrailingZeros().toPlainString() + " s");
+        return traceWindowSeconds.map(seconds -> SweepFileNumber.of(seconds) + " s");
     }
 }

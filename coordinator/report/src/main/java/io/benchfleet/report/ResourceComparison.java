@@ -81,7 +81,7 @@ record ResourceComparison(String setting, String compared, List<Line> lines) {
             parts.add("framework " + key.framework());
         }
         if (shown.trainFraction()) {
-            parts.add("train fraction " + ShownAxes.fraction(key.trainFraction()));
+            parts.add("train fraction " + SweepFileNumber.of(key.trainFraction()));
         }
         parts.addAll(shown.hyperparameterNames(key));
         return String.join(", ", parts);

@@ -1,6 +1,5 @@
 package io.benchfleet.report;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Arrays;
@@ -100,7 +99,7 @@ record ShownAxes(List<String> frameworks, List<Double> trainFractions, Set<Hyper
             cells.add(group.framework());
         }
         if (trainFraction()) {
-            cells.add(fraction(group.trainFraction()));
+            cells.add(SweepFileNumber.of(group.trainFraction()));
         }
         hyperparameters.forEach(h -> cells.add(h.value.apply(group)));
         return cells;
@@ -121,7 +120,7 @@ record ShownAxes(List<String> frameworks, List<Double> trainFractions, Set<Hyper
             suffixes.add(group.framework());
         }
         if (trainFraction()) {
-            suffixes.add("train fraction " + fraction(group.trainFraction()));
+            suffixes.add("train fraction " + SweepFileNumber.of(group.trainFraction()));
         }
         suffixes.addAll(hyperparameterNames(group));
         return suffixes;
@@ -130,10 +129,5 @@ record ShownAxes(List<String> frameworks, List<Double> trainFractions, Set<Hyper
     /** The values of the hyperparameter axes that tell this group from others, e.g. {@code batch 32}. */
     List<String> hyperparameterNames(GroupKey group) {
         return hyperparameters.stream().map(h -> h.prefix + h.value.apply(group)).toList();
-    }
-
-    /** As a sweep file writes it: 0.1, 1. */
-    static String fraction(double trainFraction) {
-        return BigDecimal.valueOf(trainFraction).stripTrailingZeros().toPlainString();
     }
 }

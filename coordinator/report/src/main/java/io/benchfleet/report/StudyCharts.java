@@ -108,7 +108,7 @@ final class StudyCharts {
         List<String> names = new ArrayList<>(List.of(group.architecture() + " on " + group.device(), group.split()));
         kFold.ifPresent(time -> names.add("all " + time.folds() + " folds"));
         if (axes.trainFraction()) {
-            names.add("train fraction " + ShownAxes.fraction(group.trainFraction()));
+            names.add("train fraction " + SweepFileNumber.of(group.trainFraction()));
         }
         names.addAll(axes.hyperparameterNames(group));
         return String.join(", ", names);

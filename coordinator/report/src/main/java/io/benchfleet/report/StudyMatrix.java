@@ -47,7 +47,7 @@ record StudyMatrix(String setting, boolean byFramework, List<String> rowHeaders,
             parts.add("framework " + key.framework());
         }
         if (shown.trainFraction()) {
-            parts.add("train fraction " + ShownAxes.fraction(key.trainFraction()));
+            parts.add("train fraction " + SweepFileNumber.of(key.trainFraction()));
         }
         parts.addAll(shown.hyperparameterNames(key));
         return String.join(", ", parts);
