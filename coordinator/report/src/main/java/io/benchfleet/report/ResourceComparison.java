@@ -31,7 +31,9 @@ record ResourceComparison(String setting, String compared, List<Line> lines) {
         boolean byFramework = shown.comparesFrameworks();
         Map<String, List<Integer>> bySetting = new LinkedHashMap<>();
         for (int i = 0; i < groups.size(); i++) {
-            bySetting.computeIfAbsent(setting(groups.get(i).key(), shown), setting -> new ArrayList<>()).add(i);
+            GroupKey key = groups.get(i).key();
+            bySetting.computeIfAbsent(key.dataset() + ", " + StudyMatrix.setting(key, shown), setting -> new ArrayList<>())
+                    .add(i);
         }
         List<ResourceComparison> comparisons = new ArrayList<>();
         bySetting.forEach((setting, members) -> {
@@ -73,18 +75,6 @@ record ResourceComparison(String setting, String compared, List<Line> lines) {
     private static Optional<MeanTrace> meanTrace(Line line, ComparedMeasure measure, List<GroupResources> resources) {
         return Optional.ofNullable(resources.get(line.group()).measures().get(measure.traced))
                 .flatMap(GroupResources.MeasureProfile::trace);
-    }
-
-    private static String setting(GroupKey key, ShownAxes shown) {
-        List<String> parts = new ArrayList<>(List.of(key.dataset(), "device " + key.device(), "split " + key.split()));
-        if (shown.framework() && !shown.comparesFrameworks()) {
-            parts.add("framework " + key.framework());
-        }
-        if (shown.trainFraction()) {
-            parts.add("train fraction " + SweepFileNumber.of(key.trainFraction()));
-        }
-        parts.addAll(shown.hyperparameterNames(key));
-        return String.join(", ", parts);
     }
 
     /**

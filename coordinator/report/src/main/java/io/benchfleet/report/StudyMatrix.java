@@ -30,7 +30,7 @@ record StudyMatrix(String setting, boolean byFramework, List<String> rowHeaders,
     static List<StudyMatrix> of(List<GroupSummary> groups, ShownAxes shown) {
         boolean byFramework = shown.comparesFrameworks();
         Map<String, List<GroupSummary>> bySetting = new LinkedHashMap<>();
-        groups.forEach(group -> bySetting.computeIfAbsent(setting(group.key(), shown, byFramework),
+        groups.forEach(group -> bySetting.computeIfAbsent(setting(group.key(), shown),
                 setting -> new ArrayList<>()).add(group));
         List<StudyMatrix> matrices = new ArrayList<>();
         bySetting.forEach((setting, settingGroups) -> matrices.add(byFramework
@@ -41,9 +41,13 @@ record StudyMatrix(String setting, boolean byFramework, List<String> rowHeaders,
         return matrices;
     }
 
-    private static String setting(GroupKey key, ShownAxes shown, boolean byFramework) {
+    /**
+     * E.g. {@code device cpu, split standard}: what the groups of one table share, with the framework where the
+     * report names it and does not compare frameworks, the train fraction and hyperparameters where it names them.
+     */
+    static String setting(GroupKey key, ShownAxes shown) {
         List<String> parts = new ArrayList<>(List.of("device " + key.device(), "split " + key.split()));
-        if (shown.framework() && !byFramework) {
+        if (shown.framework() && !shown.comparesFrameworks()) {
             parts.add("framework " + key.framework());
         }
         if (shown.trainFraction()) {
