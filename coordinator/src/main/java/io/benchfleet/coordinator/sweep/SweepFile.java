@@ -444,12 +444,7 @@ public final class SweepFile {
 
     /** The report's baseline must name values the sweep has, or there would be nothing to compare with. */
     private Optional<Baseline> baseline(Sweep sweep) {
-        Optional<Baseline> baseline;
-        try {
-            baseline = ReportBlock.baseline(root);
-        } catch (IllegalArgumentException e) {
-            throw error(e.getMessage());
-        }
+        Optional<Baseline> baseline = block(ReportBlock::baseline);
         List<TaskSpec> tasks = sweep.tasks();
         Map<String, List<String>> values = Map.of(
                 "dataset", sweep.datasets(),
@@ -470,8 +465,13 @@ public final class SweepFile {
     }
 
     private ReportOptions reportOptions() {
+        return block(ReportBlock::options);
+    }
+
+    /** A block of the file read by its own class, whose one-line errors become this file's. */
+    private <T> T block(Function<Config, T> read) {
         try {
-            return ReportBlock.options(root);
+            return read.apply(root);
         } catch (IllegalArgumentException e) {
             throw error(e.getMessage());
         }
@@ -482,12 +482,7 @@ public final class SweepFile {
      * nothing unnoticed; it need not be in the sweep, which may leave some of the study's groups out.
      */
     private Optional<StudyReference> reference(Sweep sweep) {
-        Optional<StudyReference> reference;
-        try {
-            reference = ReferenceBlock.reference(root);
-        } catch (IllegalArgumentException e) {
-            throw error(e.getMessage());
-        }
+        Optional<StudyReference> reference = block(ReferenceBlock::reference);
         Set<String> known = new TreeSet<>(ArchitectureZoo.names());
         sweep.architectures().forEach(architecture -> known.add(architecture.name()));
         List<ReferenceGroup> groups = reference.map(StudyReference::groups).orElse(List.of());
