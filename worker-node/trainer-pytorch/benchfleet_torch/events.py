@@ -3,8 +3,8 @@ epoch per epoch, then finished or failed.
 
 Every field the protocol requires is present and nothing else: the worker node refuses unknown fields. The
 optional fields a PyTorch trainer has no value for are left out (layerHelpers and the JVM's heapBytes and
-offHeapBytes, and gpuMemBytes on a CPU) or left to the worker node (partitionSha256). NaN and infinities are not JSON: a value that
-would be one is refused here rather than sent as a line the worker node cannot parse.
+offHeapBytes, and gpuMemBytes on a CPU) or left to the worker node (partitionSha256). NaN and infinities are not
+JSON: a value that would be one is refused here rather than sent as a line the worker node cannot parse.
 """
 from __future__ import annotations
 
