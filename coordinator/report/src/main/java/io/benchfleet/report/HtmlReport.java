@@ -94,8 +94,9 @@ final class HtmlReport {
             study.frameworkSection(charts, contents.summary().groups(), contents.summary().tables().kFoldTimes());
             study.trainSizeSection(charts, contents.summary().tables().trainSizes());
             ReportCharts drawn = new ReportCharts(shown, svg);
-            drawn.epochSection(charts, contents.summary().tasks(), contents.epochs());
-            drawn.epochCostSection(charts, contents.summary().tasks(), contents.epochs());
+            EpochCurves curves = new EpochCurves(contents.summary().tasks(), contents.epochs(), shown);
+            drawn.epochSection(charts, curves);
+            drawn.epochCostSection(charts, curves);
             drawn.resourceSection(charts, contents.summary().groups(), contents.resources());
             drawn.comparisonSection(charts, contents.summary().groups(), contents.resources(), contents.options());
             html.append(charts);

@@ -30,10 +30,10 @@ final class ReportCharts {
         this.charts = charts;
     }
 
-    void epochSection(StringBuilder html, List<TaskResult> tasks, List<RecordedEpoch> epochs) {
+    /** @param curves the report's epochs by chart and group, which this section and the next draw */
+    void epochSection(StringBuilder html, EpochCurves curves) {
         html.append("<h2 id=\"curves\">Loss and accuracy per epoch</h2>\n")
                 .append("<p>Each point is the mean over the group's succeeded tasks (repetitions and folds).</p>\n");
-        EpochCurves curves = new EpochCurves(tasks, epochs, axes);
         epochCharts(html, curves, "train loss", RecordedEpoch::trainLoss);
         epochCharts(html, curves, "test accuracy", RecordedEpoch::testAccuracy);
     }
@@ -42,11 +42,10 @@ final class ReportCharts {
      * S2's per-epoch figures, one chart per measure and dataset and split: the time, throughput and memory of each
      * epoch. GPU memory and RSS get charts of their own: they are not one measure, and one axis would mix them.
      */
-    void epochCostSection(StringBuilder html, List<TaskResult> tasks, List<RecordedEpoch> epochs) {
+    void epochCostSection(StringBuilder html, EpochCurves curves) {
         html.append("<h2 id=\"epoch-costs\">Time, throughput and memory per epoch</h2>\n")
                 .append("<p>Each point is the mean over the group's succeeded tasks (repetitions and folds). Memory:")
                 .append(" the GPU's memory in use after the epoch on a gpu, the trainer's RSS on a cpu (S2).</p>\n");
-        EpochCurves curves = new EpochCurves(tasks, epochs, axes);
         epochCharts(html, curves, "epoch time (s)", epoch -> Optional.of(epoch.seconds()));
         epochCharts(html, curves, "samples/s", epoch -> Optional.of(epoch.samplesPerSecond()));
         for (DeviceMemory memory : DeviceMemory.values()) {
