@@ -1,8 +1,6 @@
 package io.benchfleet.coordinator.sweep;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigRenderOptions;
@@ -15,9 +13,7 @@ import io.benchfleet.protocol.sweep.Split;
 import io.benchfleet.report.ReferenceGroup;
 import io.benchfleet.report.ReferenceMeasure;
 import io.benchfleet.report.StudyReference;
-import io.benchfleet.rundirectory.RunFiles;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,15 +85,7 @@ public final class ReferenceBlock {
      * @throws SweepFileException naming the file, when the copy or its block is malformed
      */
     public static Optional<StudyReference> ofRunDirectory(Path runDirectory) {
-        Path sweepFile = runDirectory.resolve(RunFiles.SWEEP_CONF);
-        if (!Files.isRegularFile(sweepFile)) {
-            return Optional.empty();
-        }
-        try {
-            return reference(ConfigFactory.parseFile(sweepFile.toFile()).resolve());
-        } catch (ConfigException | IllegalArgumentException e) {
-            throw new SweepFileException(sweepFile + ": " + e.getMessage(), e);
-        }
+        return RunDirectorySweepFile.block(runDirectory, ReferenceBlock::reference).orElse(Optional.empty());
     }
 
     private static List<ReferenceGroup> groups(Config block) {

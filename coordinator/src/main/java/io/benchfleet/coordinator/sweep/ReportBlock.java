@@ -2,21 +2,17 @@ package io.benchfleet.coordinator.sweep;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import io.benchfleet.report.Baseline;
 import io.benchfleet.report.ReportOptions;
-import io.benchfleet.rundirectory.RunFiles;
 
-import java.nio.file.Files;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The sweep file's {@code report { baseline { ... }, trace-window = 70s } } block: the groups the others are
@@ -126,7 +122,7 @@ public final class ReportBlock {
      * @throws SweepFileException naming the file, when the copy or its block is malformed
      */
     public static Optional<Baseline> ofRunDirectory(Path runDirectory) {
-        return ofRunDirectory(runDirectory, ReportBlock::baseline).orElse(Optional.empty());
+        return RunDirectorySweepFile.block(runDirectory, ReportBlock::baseline).orElse(Optional.empty());
     }
 
     /**
@@ -134,18 +130,6 @@ public final class ReportBlock {
      * baseline; the defaults when it has no such copy or key.
      */
     public static ReportOptions optionsOfRunDirectory(Path runDirectory) {
-        return ofRunDirectory(runDirectory, ReportBlock::options).orElse(ReportOptions.DEFAULT);
-    }
-
-    private static <T> Optional<T> ofRunDirectory(Path runDirectory, Function<Config, T> read) {
-        Path sweepFile = runDirectory.resolve(RunFiles.SWEEP_CONF);
-        if (!Files.isRegularFile(sweepFile)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(read.apply(ConfigFactory.parseFile(sweepFile.toFile())));
-        } catch (ConfigException | IllegalArgumentException e) {
-            throw new SweepFileException(sweepFile + ": " + e.getMessage(), e);
-        }
+        return RunDirectorySweepFile.block(runDirectory, ReportBlock::options).orElse(ReportOptions.DEFAULT);
     }
 }
