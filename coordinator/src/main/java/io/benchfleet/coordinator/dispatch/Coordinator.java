@@ -36,7 +36,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -122,7 +121,10 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private final TimerScheduler<Command> timers;
     private final Clock clock;
     private final Duration finalEventGrace;
-    /** The slot each running attempt was offered to, by attempt id; a slot is watched while it runs one. */
+    /**
+     * The slot each running attempt was offered to, by attempt id. A slot is watched from its first attempt until it
+     * stops: watching and unwatching it around each attempt sent two system messages, each acknowledged, per task.
+     */
     private final Map<String, ActorRef<WorkerNodeMessage>> slotOfAttempt = new HashMap<>();
     /** The slots told of retired partitions. */
     private final KnownSlots<ActorRef<WorkerNodeMessage>> knownSlots = new KnownSlots<>();
@@ -249,7 +251,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         showProgress();
     }
 
-    /** Sets the attempt's deadline and watches its slot, until the attempt ends. */
+    /** Sets the attempt's deadline and watches its slot (a slot already watched is not asked again). */
     private void watch(Attempt attempt, ActorRef<WorkerNodeMessage> slot) {
         slotOfAttempt.put(attempt.id(), slot);
         getContext().watchWith(slot, new SlotStopped(slot));
@@ -257,11 +259,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         timers.startSingleTimer(overdue, overdue, settings.limits().taskTimeout().plus(finalEventGrace));
     }
 
-    private void stopWatching(Attempt attempt) {
+    private void forgetDeadline(Attempt attempt) {
         timers.cancel(new FinalEventOverdue(attempt.id()));
-        Optional.ofNullable(slotOfAttempt.remove(attempt.id()))
-                .filter(slot -> !slotOfAttempt.containsValue(slot))
-                .ifPresent(slot -> getContext().unwatch(slot));
+        slotOfAttempt.remove(attempt.id());
     }
 
     private void onReportEvent(CoordinatorCommand.ReportEvent report) {
@@ -294,7 +294,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     }
 
     private void endAttempt(Attempt attempt, TrainerEvent finalEvent) {
-        stopWatching(attempt);
+        forgetDeadline(attempt);
         results.tell(new ResultWriter.RecordEvent(attempt.id(), attempt.task().id(), finalEvent, clock.instant()));
         fleet.end(attempt.id(), finalEvent).ifPresent(ended ->
                 getContext().getLog().info("attempt {} ({} / {} rep {}) ended on {}: {}{}", attempt.id(),

@@ -45,6 +45,7 @@ import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,9 +96,10 @@ class CoordinatorTest {
         startSweep("devices = " + devices + ", repetitions = 1", failUnschedulable);
     }
 
-    /** A sweep of mnist / mlp-small with {@code sweepKeys}, and deadlines {@link #SHORT_GRACE} after the task timeout. */
     /** A hold-out split draws anew per repetition; the dataset's own train/test files are one partition for all. */
     private static final String EACH_REPETITION_ITS_OWN_PARTITION = "split { kind = holdout, test-fraction = 0.3 }";
+
+    /** A sweep of mnist / mlp-small with {@code sweepKeys}, and deadlines {@link #SHORT_GRACE} after the task timeout. */
 
     private void startSweep(String sweepKeys, boolean failUnschedulable) throws Exception {
         Path sweepFile = Files.writeString(dir.resolve("s.conf"), "sweep { datasets = [mnist], architectures = [mlp-small],"
@@ -260,6 +262,26 @@ class CoordinatorTest {
     }
 
     @Test
+    void stillWatchesASlotOnItsSecondAttemptAndGivesThatUpAtOnceWhenTheSlotStops() throws Exception {
+        startSweep("devices = [cpu], repetitions = 2, " + EACH_REPETITION_ITS_OWN_PARTITION, false);
+        register("w");
+        register("other");
+        TestProbe<WorkerNodeMessage> offers = testKit.createTestProbe(WorkerNodeMessage.class);
+        ActorRef<WorkerNodeMessage> slot = testKit.spawn(slotFinishingItsFirstAttempt(gateway, offers.ref()));
+        var finished = offers.expectMessageClass(WorkerNodeMessage.TaskOffer.class, WAIT);
+        var lost = offers.fishForMessage(WAIT, message -> message instanceof WorkerNodeMessage.TaskOffer
+                ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore()).get(0);
+
+        testKit.stop(slot);
+
+        var recorded = recordedEvents(7);
+        assertThat(recorded).extracting(ResultWriter.RecordEvent::attemptId)
+                .containsExactly(finished.attemptId(), ((WorkerNodeMessage.TaskOffer) lost).attemptId());
+        assertThat(recorded.get(1).event()).isInstanceOfSatisfying(TrainerEvent.Failed.class,
+                failed -> assertThat(failed.message()).startsWith("slot stopped: slot cpu of worker node w stopped"));
+    }
+
+    @Test
     void givesUpAtOnceTheAttemptOfASlotOnAnotherNodeThatStopsWhileThatNodeIsUp() throws Exception {
         startCoordinator("[cpu]", false);
         ActorTestKit workerNode = ActorTestKit.create(testKit.system().name(),
@@ -392,6 +414,23 @@ class CoordinatorTest {
             });
             gateway.tell(new CoordinatorCommand.RequestTask("w", SlotName.cpu(), replies));
             return Behaviors.empty();
+        });
+    }
+
+    /** A slot of worker node w that finishes its first attempt at once and asks for the next. */
+    private static Behavior<WorkerNodeMessage> slotFinishingItsFirstAttempt(ActorRef<CoordinatorCommand> gateway,
+                                                                          ActorRef<WorkerNodeMessage> offers) {
+        return Behaviors.setup(context -> {
+            gateway.tell(new CoordinatorCommand.RequestTask("w", SlotName.cpu(), context.getSelf()));
+            var firstOffer = new AtomicBoolean(true);
+            return Behaviors.receiveMessage(message -> {
+                offers.tell(message);
+                if (message instanceof WorkerNodeMessage.TaskOffer offer && firstOffer.getAndSet(false)) {
+                    gateway.tell(new CoordinatorCommand.ReportEvent(offer.attemptId(), FINISHED, context.getSelf()));
+                    gateway.tell(new CoordinatorCommand.RequestTask("w", SlotName.cpu(), context.getSelf()));
+                }
+                return Behaviors.same();
+            });
         });
     }
 
