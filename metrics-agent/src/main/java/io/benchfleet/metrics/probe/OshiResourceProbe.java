@@ -25,9 +25,11 @@ import java.util.function.Supplier;
  * watching one process (bench/metrics-overhead) from 1.02 to 0.79 % of a core.
  * <p>
  * CPU % is the CPU time the tree's processes gained between two reads over the wall time between them, not
- * OSHI's since-start average. Listing a process's descendants scans all of {@code /proc}, so the tree is
- * listed again only every {@link #TREE_RELIST}; a trainer JVM rarely forks, and a child found late counts from
- * the read that finds it. OSHI caches the host's memory and sensor figures for 300 ms
+ * OSHI's since-start average. Listing a process's descendants scans all of {@code /proc} (about 1.8 ms of CPU with
+ * ten trainers on a 2-core VM), so the tree is listed at the first read and then every {@link #TREE_RELIST}; a
+ * trainer JVM rarely forks, and a child found late counts from the read that finds it. Not at {@link #begin}: the
+ * worker node begins watching a trainer the moment it started it, before it could have forked anything, so a
+ * listing there found nothing and cost as much as a whole second of sampling. OSHI caches the host's memory and sensor figures for 300 ms
  * ({@code oshi.util.memoizer.expiration}), so at 100 ms intervals those repeat, and trees read within 300 ms of
  * each other share one read of the host; the CPU ticks are read at every sample ({@link HostCoreTicks}).
  * <p>
@@ -63,8 +65,9 @@ public final class OshiResourceProbe implements ResourceProbe {
         final long rootStartTime;
         /** The tree's processes at the previous read, by pid. */
         Map<Long, TreeProcess> members;
-        List<Long> descendants;
-        long descendantsListedNanos;
+        List<Long> descendants = List.of();
+        /** Empty until the first read lists them. */
+        Optional<Long> descendantsListedNanos = Optional.empty();
         long readNanos;
         long[][] coreTicks;
 
@@ -92,7 +95,6 @@ public final class OshiResourceProbe implements ResourceProbe {
         Optional<TreeProcess> root = processes.read(pid);
         root.ifPresent(process -> {
             Tree tree = new Tree(process.startTime());
-            listDescendants(pid, tree, System.nanoTime());
             tree.members = members(pid, process, tree);
             tree.readNanos = System.nanoTime();
             tree.coreTicks = coreTicks.get();
@@ -110,7 +112,7 @@ public final class OshiResourceProbe implements ResourceProbe {
             return Optional.empty();
         }
         long now = System.nanoTime();
-        if (now - tree.descendantsListedNanos >= TREE_RELIST.toNanos()) {
+        if (tree.descendantsListedNanos.map(listed -> now - listed >= TREE_RELIST.toNanos()).orElse(true)) {
             listDescendants(pid, tree, now);
         }
         Map<Long, TreeProcess> members = members(pid, root.get(), tree);
@@ -146,7 +148,7 @@ public final class OshiResourceProbe implements ResourceProbe {
     private static void listDescendants(long pid, Tree tree, long now) {
         tree.descendants = ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants)
                 .map(ProcessHandle::pid).toList();
-        tree.descendantsListedNanos = now;
+        tree.descendantsListedNanos = Optional.of(now);
     }
 
     /** The root and those of its listed descendants that still run, by pid. */

@@ -100,9 +100,11 @@ class OshiResourceProbeTest {
         Process parent = start("sh", "-c", "sh -c 'while :; do :; done' & wait");
         // Until the shell has forked its child there is no tree to list.
         Thread.sleep(300);
+        assertThat(probe.begin(parent.pid())).isTrue();
+        // The first read lists the tree; the child counts from there.
+        probe.read(parent.pid()).orElseThrow();
         long startNanos = System.nanoTime();
         Duration treeCpuBefore = treeCpuTime(parent);
-        assertThat(probe.begin(parent.pid())).isTrue();
 
         Thread.sleep(WINDOW.toMillis());
         ResourceReading reading = probe.read(parent.pid()).orElseThrow();
@@ -111,6 +113,23 @@ class OshiResourceProbeTest {
         assumeThat(kernelPercent).as("CPU share the kernel gave the child's loop").isGreaterThan(60.0);
         assertThat(reading.processTree().cpuPercent()).isCloseTo(kernelPercent, within(15.0));
         assertThat(reading.processTree().threads()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void findsAChildForkedAfterTheWatchBeganAtTheFirstRead() throws Exception {
+        Process parent = start("sh", "-c", "sleep 0.3; sh -c 'while :; do :; done' & wait");
+        assertThat(probe.begin(parent.pid())).isTrue();
+        Thread.sleep(600);
+
+        ResourceReading first = probe.read(parent.pid()).orElseThrow();
+        Thread.sleep(WINDOW.toMillis());
+        ResourceReading second = probe.read(parent.pid()).orElseThrow();
+
+        // Before, the tree was listed at begin, and then only every TREE_RELIST: the child stayed unseen for 5 s.
+        assertThat(first.processTree().threads()).isGreaterThanOrEqualTo(2);
+        assumeThat(treeCpuTime(parent).minus(cpuTime(parent))).as("CPU the kernel gave the child's loop")
+                .isGreaterThan(Duration.ofMillis(600));
+        assertThat(second.processTree().cpuPercent()).isGreaterThan(40.0);
     }
 
     @Test
