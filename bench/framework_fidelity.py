@@ -4,7 +4,7 @@
   framework_fidelity.py summary OUT ROUNDS      bench/framework-fidelity's tables, from OUT/run-R and
                                                 OUT/standalone-R-MODEL.jsonl
   framework_fidelity.py dl4j-summary OUT ROUNDS bench/dl4j-fidelity's table, from OUT/run-R-INTERVAL and
-                                                OUT/alone-R-MODEL.jsonl
+                                                OUT/alone-R-MODEL.jsonl (threads from OUT/run-0-1s)
 
 Each round is one sweep followed by the standalone runs, so that the two sides of a ratio ran minutes apart,
 not a round apart: on a shared VM one run's samples/s moves by 10-20 % with its neighbours, so one pair of
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import sqlite3
 import statistics
 import sys
@@ -23,6 +24,28 @@ MODELS = ("mlp-small", "cnn-medium")
 
 
 INTERVALS = ("1s", "100ms")
+GOAL = 0.99
+CONFIDENCE = 0.95
+
+
+def median_interval(values: list[float]) -> tuple[float, float] | None:
+    """A distribution-free interval for the median: the k-th smallest and k-th largest value, k the largest for
+    which the Binomial(n, 1/2) tails beyond them hold at most 1 - CONFIDENCE; None where even the range holds less
+    (fewer than 6 values)."""
+    n, ordered = len(values), sorted(values)
+    below, k = 0.0, 0
+    while k < n // 2 and 2 * (below + math.comb(n, k) / 2 ** n) <= 1 - CONFIDENCE:
+        below += math.comb(n, k) / 2 ** n
+        k += 1
+    return (ordered[k - 1], ordered[n - k]) if k else None
+
+
+def ratio_summary(ratios: list[float]) -> str:
+    interval = median_interval(ratios)
+    within = f"{CONFIDENCE:.0%} interval {interval[0]:.3f}-{interval[1]:.3f}" if interval \
+        else f"too few rounds for a {CONFIDENCE:.0%} interval"
+    return (f"{statistics.median(ratios):.3f} ({within}; range {min(ratios):.3f}-{max(ratios):.3f};"
+            f" {sum(r >= GOAL for r in ratios)} of {len(ratios)} rounds >= {GOAL})")
 
 
 def threads(run: Path, model: str, framework: str = "pytorch") -> int:
@@ -91,13 +114,11 @@ def dl4j_summary(out: Path, rounds: int) -> None:
             inside = {i: inside_rate(out / f"run-{n}-{i}", model, "dl4j") for i in INTERVALS}
             for interval, rate in inside.items():
                 ratios[interval].append(rate / alone)
-            used = threads(out / f"run-{n}-1s", model, "dl4j")
+            used = threads(out / "run-0-1s", model, "dl4j")
             print(f"{model:<11} {used:>7} {n:>5} {alone:>9,.0f} {inside['1s']:>10,.0f} {inside['1s'] / alone:>6.3f}"
                   f" {inside['100ms']:>12,.0f} {inside['100ms'] / alone:>6.3f}")
-        print(f"{model:<11} median ratio: 1s {statistics.median(ratios['1s']):.3f}"
-              f" (range {min(ratios['1s']):.3f}-{max(ratios['1s']):.3f}), 100ms"
-              f" {statistics.median(ratios['100ms']):.3f}"
-              f" (range {min(ratios['100ms']):.3f}-{max(ratios['100ms']):.3f})")
+        for interval in INTERVALS:
+            print(f"{model:<11} median ratio at {interval}: {ratio_summary(ratios[interval])}")
 
 
 def main(arguments: list[str]) -> None:
