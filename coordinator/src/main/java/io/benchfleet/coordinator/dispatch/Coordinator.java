@@ -259,7 +259,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         timers.startSingleTimer(overdue, overdue, settings.limits().taskTimeout().plus(finalEventGrace));
     }
 
-    private void forgetDeadline(Attempt attempt) {
+    private void forgetAttempt(Attempt attempt) {
         timers.cancel(new FinalEventOverdue(attempt.id()));
         slotOfAttempt.remove(attempt.id());
     }
@@ -294,7 +294,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     }
 
     private void endAttempt(Attempt attempt, TrainerEvent finalEvent) {
-        forgetDeadline(attempt);
+        forgetAttempt(attempt);
         results.tell(new ResultWriter.RecordEvent(attempt.id(), attempt.task().id(), finalEvent, clock.instant()));
         fleet.end(attempt.id(), finalEvent).ifPresent(ended ->
                 getContext().getLog().info("attempt {} ({} / {} rep {}) ended on {}: {}{}", attempt.id(),
