@@ -6,9 +6,10 @@
   framework_fidelity.py dl4j-summary OUT ROUNDS bench/dl4j-fidelity's table, from OUT/run-R-INTERVAL and
                                                 OUT/alone-R-MODEL.jsonl (threads from OUT/run-0-1s)
 
-Each round is one sweep followed by the standalone runs, so that the two sides of a ratio ran minutes apart,
-not a round apart: on a shared VM one run's samples/s moves by 10-20 % with its neighbours, so one pair of
-runs tells little, and the median over rounds is the figure.
+Each round holds both sides of its ratios (bench/framework-fidelity: the sweep, then the standalone runs;
+bench/dl4j-fidelity: its four runs in a random order), so that they ran minutes apart, not a round apart: on a
+shared VM one run's samples/s moves by 10-50 % with its neighbours, so one pair of runs tells little, and the
+median over rounds is the figure.
 """
 from __future__ import annotations
 
