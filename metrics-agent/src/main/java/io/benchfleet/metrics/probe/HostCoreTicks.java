@@ -1,10 +1,9 @@
 package io.benchfleet.metrics.probe;
 
 import oshi.hardware.CentralProcessor;
+import oshi.software.os.OperatingSystem;
 import oshi.util.driver.linux.proc.CpuStat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
@@ -18,8 +17,8 @@ final class HostCoreTicks {
     private HostCoreTicks() {
     }
 
-    static Supplier<long[][]> forThisHost(CentralProcessor processor) {
-        if (Files.isReadable(Path.of("/proc/stat"))) {
+    static Supplier<long[][]> forThisHost(OperatingSystem os, CentralProcessor processor) {
+        if (LinuxProc.of(os).isPresent()) {
             int cores = processor.getLogicalProcessorCount();
             return () -> CpuStat.getProcessorCpuLoadTicks(cores);
         }

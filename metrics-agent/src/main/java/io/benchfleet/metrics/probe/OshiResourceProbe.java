@@ -29,9 +29,10 @@ import java.util.function.Supplier;
  * ten trainers on a 2-core VM), so the tree is listed at the first read and then every {@link #TREE_RELIST}; a
  * trainer JVM rarely forks, and a child found late counts from the read that finds it. Not at {@link #begin}: the
  * worker node begins watching a trainer the moment it started it, before it could have forked anything, so a
- * listing there found nothing and cost as much as a whole second of sampling. OSHI caches the host's memory and sensor figures for 300 ms
- * ({@code oshi.util.memoizer.expiration}), so at 100 ms intervals those repeat, and trees read within 300 ms of
- * each other share one read of the host; the CPU ticks are read at every sample ({@link HostCoreTicks}).
+ * listing there found nothing and cost as much as a whole second of sampling. OSHI caches the host's memory and
+ * sensor figures for 300 ms ({@code oshi.util.memoizer.expiration}), so at 100 ms intervals those repeat, and trees
+ * read within 300 ms of each other share one read of the host; the CPU ticks are read at every sample
+ * ({@link HostCoreTicks}).
  * <p>
  * Some OSHI reads cost far more than the rest, which matters at 10 Hz (bench/metrics-overhead): where a host has
  * no temperature sensor in sysfs (most VMs) OSHI starts {@code vcgencmd} at every attempt to find one, so a host
@@ -84,7 +85,7 @@ public final class OshiResourceProbe implements ResourceProbe {
         SystemInfo systemInfo = new SystemInfo();
         this.processes = processes;
         this.processor = systemInfo.getHardware().getProcessor();
-        this.coreTicks = HostCoreTicks.forThisHost(processor);
+        this.coreTicks = HostCoreTicks.forThisHost(systemInfo.getOperatingSystem(), processor);
         this.memory = systemInfo.getHardware().getMemory();
         this.sensors = systemInfo.getHardware().getSensors();
         this.temperatureSensor = readTemperature().isPresent();

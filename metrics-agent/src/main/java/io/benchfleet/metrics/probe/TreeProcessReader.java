@@ -1,11 +1,8 @@
 package io.benchfleet.metrics.probe;
 
-import oshi.software.common.os.linux.LinuxOperatingSystem;
 import oshi.software.os.OSProcess;
 import oshi.software.os.OperatingSystem;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /** Reads one process of a trainer's process tree at a sample: through OSHI, or on Linux from its stat line alone. */
@@ -28,9 +25,8 @@ sealed interface TreeProcessReader {
      * files per process to fill an {@link OSProcess}, which dominated the agent's CPU use.
      */
     static TreeProcessReader forThisHost(OperatingSystem os) {
-        return os instanceof LinuxOperatingSystem linux && Files.isReadable(Path.of("/proc/self/stat"))
-                ? new FromProcStat(linux.getHz(), linux.getPageSize())
-                : new ThroughOshi(os);
+        return LinuxProc.of(os).<TreeProcessReader>map(linux -> new FromProcStat(linux.getHz(), linux.getPageSize()))
+                .orElseGet(() -> new ThroughOshi(os));
     }
 
     /** Where there is no {@code /proc} (macOS, Windows). */
