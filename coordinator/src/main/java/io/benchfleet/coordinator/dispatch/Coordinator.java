@@ -53,7 +53,7 @@ import java.util.stream.StreamSupport;
  * result even when its final event is lost: it acknowledges every final event (the slot sends it again
  * until then), gives a running attempt up as WORKER_LOST when no final event came by its deadline (the
  * task timeout plus {@link #FINAL_EVENT_GRACE}), and at once when the slot running it stops while its
- * node stays in the cluster.
+ * node stays in the cluster. A slot that stops while it waits for work is offered nothing more.
  * <p>
  * When the last task still to end on a data partition has ended, it tells every slot it knows
  * ({@link WorkerNodeMessage.PartitionsRetired}), so that worker nodes drop their cached copies while the sweep
@@ -122,7 +122,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private final Clock clock;
     private final Duration finalEventGrace;
     /**
-     * The slot each running attempt was offered to, by attempt id. A slot is watched from its first attempt until it
+     * The slot each running attempt was offered to, by attempt id. A slot is watched from its first request until it
      * stops: watching and unwatching it around each attempt sent two system messages, each acknowledged, per task.
      */
     private final Map<String, ActorRef<WorkerNodeMessage>> slotOfAttempt = new HashMap<>();
@@ -236,6 +236,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             return;
         }
         knownSlots.askedForWork(request.replyTo());
+        // From its first request on: a slot may stop while it waits here, and a task offered to it would reach nobody.
+        getContext().watchWith(request.replyTo(), new SlotStopped(request.replyTo()));
         var slot = new Fleet.Slot<>(request.workerId(), request.slot(), nodeOf(request.replyTo().path().address()),
                 request.replyTo());
         fleet.request(slot).ifPresent(this::send);
@@ -247,14 +249,13 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         offer.slot().replyTo().tell(new WorkerNodeMessage.TaskOffer(attempt.id(), attempt.task(),
                 settings.sweep().architecture(attempt.task().architecture()).orElseThrow(),
                 settings.sweep().dataDir(), settings.sweep().metricsInterval(), settings.limits().taskTimeout()));
-        watch(attempt, offer.slot().replyTo());
+        awaitFinalEvent(attempt, offer.slot().replyTo());
         showProgress();
     }
 
-    /** Sets the attempt's deadline and watches its slot (a slot already watched is not asked again). */
-    private void watch(Attempt attempt, ActorRef<WorkerNodeMessage> slot) {
+    /** Notes the attempt's slot (watched since it asked) and sets the deadline of the attempt's final event. */
+    private void awaitFinalEvent(Attempt attempt, ActorRef<WorkerNodeMessage> slot) {
         slotOfAttempt.put(attempt.id(), slot);
-        getContext().watchWith(slot, new SlotStopped(slot));
         var overdue = new FinalEventOverdue(attempt.id());
         timers.startSingleTimer(overdue, overdue, settings.limits().taskTimeout().plus(finalEventGrace));
     }
@@ -334,6 +335,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     /** A slot that stopped while its node is up will not report; a node that is going is {@link #onNodeRemoved}'s. */
     private Behavior<Command> onSlotStopped(SlotStopped stopped) {
         knownSlots.gone(stopped.slot());
+        fleet.stopped(stopped.slot());
         if (!isUp(stopped.slot().path().address())) {
             return this;
         }

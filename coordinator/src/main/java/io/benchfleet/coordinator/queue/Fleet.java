@@ -140,6 +140,11 @@ public final class Fleet<R> {
         return queue.end(attemptId, finalEvent, registeredNodes);
     }
 
+    /** A slot that stopped waits no more: a task offered to it would reach nobody and use up one of its tries. */
+    public void stopped(R replyTo) {
+        waitingSlots.removeIf(slot -> slot.replyTo().equals(replyTo));
+    }
+
     /** @param slotNodes the node of every slot the cluster lists now, one entry per slot */
     public void listed(Collection<Node> slotNodes) {
         workerNodes = (int) slotNodes.stream().distinct().count();

@@ -282,6 +282,28 @@ class CoordinatorTest {
     }
 
     @Test
+    void aSlotThatStopsWhileItWaitsForWorkIsOfferedNothingAndTheTaskGoesToALiveSlot() throws Exception {
+        startCoordinator("[cpu]", false);
+        register("w");
+        register("other");
+        TestProbe<WorkerNodeMessage> otherSlot = testKit.createTestProbe(WorkerNodeMessage.class);
+        gateway.tell(new CoordinatorCommand.RequestTask("other", SlotName.cpu(), otherSlot.ref()));
+        var crashing = otherSlot.expectMessageClass(WorkerNodeMessage.TaskOffer.class, WAIT);
+        TestProbe<WorkerNodeMessage> offersToStopped = testKit.createTestProbe(WorkerNodeMessage.class);
+        ActorRef<Void> stopped = testKit.spawn(slotForwardingTo(gateway, offersToStopped.ref()));
+        offersToStopped.expectNoMessage(QUIET);
+
+        testKit.stop(stopped);
+        TestProbe<WorkerNodeMessage> live = testKit.createTestProbe(WorkerNodeMessage.class);
+        gateway.tell(new CoordinatorCommand.RequestTask("w", SlotName.cpu(1), live.ref()));
+        gateway.tell(new CoordinatorCommand.ReportEvent(crashing.attemptId(),
+                new TrainerEvent.Failed(TrainerEvent.FailureKind.CRASHED, "segfault"), otherSlot.ref()));
+
+        var retry = live.expectMessageClass(WorkerNodeMessage.TaskOffer.class, WAIT);
+        assertThat(retry.attemptId()).isEqualTo(crashing.task().id() + "-a2");
+    }
+
+    @Test
     void givesUpAtOnceTheAttemptOfASlotOnAnotherNodeThatStopsWhileThatNodeIsUp() throws Exception {
         startCoordinator("[cpu]", false);
         ActorTestKit workerNode = ActorTestKit.create(testKit.system().name(),

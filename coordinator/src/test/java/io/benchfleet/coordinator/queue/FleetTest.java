@@ -232,6 +232,22 @@ class FleetTest {
     }
 
     @Test
+    void aWaitingSlotThatStoppedIsOfferedNothingAndTheNextWaitingSlotIs() {
+        Fleet<String> fleet = fleet(queue(task(1, Device.CPU)), 1, false, "w1");
+        fleet.listed(List.of(NODE_A));
+        Attempt running = fleet.request(slot("w1", SlotName.cpu(0), NODE_A)).orElseThrow().attempt();
+        Fleet.Slot<String> stopped = slot("w1", SlotName.cpu(1), NODE_A);
+        Fleet.Slot<String> live = slot("w1", SlotName.cpu(2), NODE_A);
+        fleet.request(stopped);
+        fleet.request(live);
+
+        fleet.stopped(stopped.replyTo());
+        fleet.end(running.id(), new TrainerEvent.Failed(FailureKind.CRASHED, "crashed"));
+
+        assertThat(fleet.offersToWaitingSlots()).extracting(Fleet.Offer::slot).containsExactly(live);
+    }
+
+    @Test
     void noTaskGoesOutUntilMinWorkersWorkerNodesAreListed() {
         Fleet<String> fleet = fleet(queue(task(1, Device.CPU), task(2, Device.CPU)), 2, false, "w1", "w2");
         Fleet.Slot<String> early = slot("w1", SlotName.cpu(), NODE_A);
