@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The trainer's stdout line format: one {@link TrainerEvent} as a single-line JSON object of at most
@@ -39,6 +41,11 @@ public final class EventLine {
      */
     private static final Set<String> OPTIONAL = Set.of("started.backend", "started.layerHelpers",
             "started.partitionSha256", "epoch.heapBytes", "epoch.offHeapBytes", "epoch.gpuMemBytes");
+
+    /** Each event's fields that a trainer must give, in its record's order: found once, not at every line. */
+    private static final Map<String, List<String>> REQUIRED = EVENTS.entrySet().stream()
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                    event -> requiredFields(event.getKey(), event.getValue())));
 
     /**
      * Required fields, and nulls in them, are checked on the tree before binding ({@link #missingField}): Jackson
@@ -72,11 +79,10 @@ public final class EventLine {
             throw new MalformedEventLineException(line, "not a JSON object");
         }
         String name = tree.path("event").asText();
-        Class<? extends TrainerEvent> type = EVENTS.get(name);
-        if (type == null) {
+        if (!EVENTS.containsKey(name)) {
             throw new MalformedEventLineException(line, "unknown event '" + name + "'");
         }
-        Optional<String> missing = missingField(name, type, tree);
+        Optional<String> missing = missingField(name, tree);
         if (missing.isPresent()) {
             throw new MalformedEventLineException(line, "missing field '" + missing.get() + "'");
         }
@@ -88,13 +94,21 @@ public final class EventLine {
         }
     }
 
-    /** The first field of {@code type} that the line lacks or gives as null, unless a trainer may leave it out. */
-    private static Optional<String> missingField(String name, Class<? extends TrainerEvent> type, JsonNode tree) {
+    private static List<String> requiredFields(String name, Class<? extends TrainerEvent> type) {
         return Arrays.stream(type.getRecordComponents())
                 .map(RecordComponent::getName)
                 .filter(field -> !OPTIONAL.contains(name + "." + field))
-                .filter(field -> !tree.hasNonNull(field))
-                .findFirst();
+                .toList();
+    }
+
+    /** The first field of event {@code name} that the line lacks or gives as null, unless it may be left out. */
+    private static Optional<String> missingField(String name, JsonNode tree) {
+        for (String field : REQUIRED.get(name)) {
+            if (!tree.hasNonNull(field)) {
+                return Optional.of(field);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The text in single quotes, cut after its first characters: for error messages that quote what a trainer said. */
