@@ -2,20 +2,16 @@ package io.benchfleet.report;
 
 import io.benchfleet.rundirectory.RunFiles;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Optional;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReportInBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    /** How long one chromium run may take on a busy 2-core machine. */
+    private static final Duration BROWSER_TIMEOUT = Duration.ofSeconds(90);
     private static final int WIDTH = 1280;
     private static final int HEIGHT = 2400;
 
@@ -42,8 +39,7 @@ class ReportInBrowserIT {
 
     @BeforeEach
     void writeTheFixtureReport() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM),
-                CHROMIUM + " is absent: skipping the browser test (bin/setup test installs Debian's chromium)");
+        HeadlessChromium.assumeInstalled();
         SweepFixture.create(runDirectory);
         RunReport.write(runDirectory, Optional.empty(), Map.of("pekko", "1.1.3"));
         page = runDirectory.resolve(RunFiles.REPORT_HTML);
@@ -51,7 +47,7 @@ class ReportInBrowserIT {
 
     @Test
     void loadsWithoutConsoleMessagesAndHoldsTheCharts() throws Exception {
-        Browser run = chromium(page, "--dump-dom", "--enable-logging=stderr", "--v=0");
+        HeadlessChromium.Run run = chromium(page, "--dump-dom", "--enable-logging=stderr", "--v=0");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stderr().lines().filter(line -> line.contains(":CONSOLE(")).toList()).isEmpty();
@@ -65,7 +61,7 @@ class ReportInBrowserIT {
         TwoFrameworksFixture.create(frameworksRun);
         RunReport.write(frameworksRun, Optional.of(new Baseline(Map.of("framework", "pytorch"))), Map.of());
 
-        Browser run = chromium(frameworksRun.resolve(RunFiles.REPORT_HTML), "--dump-dom", "--enable-logging=stderr",
+        HeadlessChromium.Run run = chromium(frameworksRun.resolve(RunFiles.REPORT_HTML), "--dump-dom", "--enable-logging=stderr",
                 "--v=0");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
@@ -78,7 +74,7 @@ class ReportInBrowserIT {
         // Kept under target/ for a person to look at after the build (docs/report.png was made this way).
         Path screenshot = Files.createDirectories(Path.of("target")).resolve("report-in-browser.png");
 
-        Browser run = chromium(page, "--screenshot=" + screenshot, "--window-size=" + WIDTH + "," + HEIGHT);
+        HeadlessChromium.Run run = chromium(page, "--screenshot=" + screenshot, "--window-size=" + WIDTH + "," + HEIGHT);
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         BufferedImage image = ImageIO.read(screenshot.toFile());
@@ -97,24 +93,7 @@ class ReportInBrowserIT {
         return colours;
     }
 
-    private record Browser(int exitCode, String stdout, String stderr) {
-    }
-
-    private Browser chromium(Path report, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + browserProfile));
-        command.addAll(List.of(arguments));
-        command.add(report.toUri().toString());
-        Path stdout = browserProfile.resolve("stdout.txt");
-        Path stderr = browserProfile.resolve("stderr.txt");
-        Process process = new ProcessBuilder(command)
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("chromium did not finish within 90 s: " + String.join(" ", command));
-        }
-        return new Browser(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
-                Files.readString(stderr, StandardCharsets.UTF_8));
+    private HeadlessChromium.Run chromium(Path report, String... arguments) throws IOException, InterruptedException {
+        return HeadlessChromium.run(browserProfile, BROWSER_TIMEOUT, report.toUri().toString(), arguments);
     }
 }

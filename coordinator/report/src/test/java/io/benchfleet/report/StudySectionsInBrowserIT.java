@@ -1,7 +1,6 @@
 package io.benchfleet.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.benchfleet.rundirectory.RunFiles;
 import java.io.IOException;
@@ -10,10 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jsoup.Jsoup;
@@ -30,8 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StudySectionsInBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
     @TempDir
     static Path runDirectory;
 
@@ -42,8 +39,7 @@ class StudySectionsInBrowserIT {
 
     @BeforeAll
     static void renderTheReportInChromium() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM),
-                CHROMIUM + " is absent: skipping the browser test (bin/setup test installs Debian's chromium)");
+        HeadlessChromium.assumeInstalled();
         StudyFixture.create(runDirectory);
         RunReport.write(runDirectory, Optional.of(new Baseline(Map.of("framework", "dl4j"))), Map.of());
         page = Jsoup.parse(renderedDom(runDirectory.resolve(RunFiles.REPORT_HTML)));
@@ -135,18 +131,10 @@ class StudySectionsInBrowserIT {
     }
 
     private static String renderedDom(Path report) throws IOException, InterruptedException {
-        Path dom = browserProfile.resolve("dom.html");
-        Path log = browserProfile.resolve("chromium.log");
-        Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + browserProfile, "--dump-dom", report.toUri().toString())
-                .redirectOutput(dom.toFile()).redirectError(log.toFile()).start();
-        if (!chromium.waitFor(90, TimeUnit.SECONDS)) {
-            chromium.destroyForcibly();
-            throw new AssertionError("chromium did not finish within 90 s");
-        }
-        assertThat(chromium.exitValue()).as(Files.readString(log)).isZero();
+        HeadlessChromium.Run run = HeadlessChromium.run(browserProfile, Duration.ofSeconds(90), report.toUri().toString(),
+                "--dump-dom");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
         Files.copy(report, Path.of("target", "study-sections.html"), StandardCopyOption.REPLACE_EXISTING);
-        return Files.readString(dom, StandardCharsets.UTF_8);
+        return run.stdout();
     }
 }

@@ -1,16 +1,11 @@
 package io.benchfleet.coordinator.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.benchfleet.report.HeadlessChromium;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -23,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DashboardInBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Pattern TASK_ROW = Pattern.compile("<tr id=\"task-([0-9a-f]+)\" data-status=\"([a-z]+)\"");
     private static final Pattern RSS_TRACE = Pattern.compile("data-measure=\"rss_bytes\" data-points=\"(\\d+)\"");
 
@@ -35,8 +29,7 @@ class DashboardInBrowserIT {
 
     @Test
     void aTasksRowGoesFromQueuedToRunningToSucceededWhileItsTraceGrows() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM),
-                CHROMIUM + " is absent: skipping the browser test (bin/setup test installs Debian's chromium)");
+        HeadlessChromium.assumeInstalled();
         Path runDir = dir.resolve("run");
         int port = Benchfleet.freePort();
         int httpPort = Benchfleet.freePort();
@@ -108,16 +101,7 @@ class DashboardInBrowserIT {
 
     /** The page's DOM once its script has polled: chromium runs it for a few seconds of virtual time. */
     private String page(String url) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + browserProfile, "--virtual-time-budget=3000", "--dump-dom", url));
-        Path stdout = browserProfile.resolve("stdout.txt");
-        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile())
-                .redirectError(browserProfile.resolve("stderr.txt").toFile()).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("chromium did not finish within 60 s: " + String.join(" ", command));
-        }
-        return Files.readString(stdout, StandardCharsets.UTF_8);
+        return HeadlessChromium.run(browserProfile, Duration.ofSeconds(60), url, "--virtual-time-budget=3000",
+                "--dump-dom").stdout();
     }
 }
