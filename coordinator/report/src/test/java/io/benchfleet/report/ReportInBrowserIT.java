@@ -61,8 +61,8 @@ class ReportInBrowserIT {
         TwoFrameworksFixture.create(frameworksRun);
         RunReport.write(frameworksRun, Optional.of(new Baseline(Map.of("framework", "pytorch"))), Map.of());
 
-        HeadlessChromium.Run run = chromium(frameworksRun.resolve(RunFiles.REPORT_HTML), "--dump-dom", "--enable-logging=stderr",
-                "--v=0");
+        HeadlessChromium.Run run = chromium(frameworksRun.resolve(RunFiles.REPORT_HTML), "--dump-dom",
+                "--enable-logging=stderr", "--v=0");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stderr().lines().filter(line -> line.contains(":CONSOLE(")).toList()).isEmpty();
@@ -74,7 +74,8 @@ class ReportInBrowserIT {
         // Kept under target/ for a person to look at after the build (docs/report.png was made this way).
         Path screenshot = Files.createDirectories(Path.of("target")).resolve("report-in-browser.png");
 
-        HeadlessChromium.Run run = chromium(page, "--screenshot=" + screenshot, "--window-size=" + WIDTH + "," + HEIGHT);
+        HeadlessChromium.Run run = chromium(page, "--screenshot=" + screenshot,
+                "--window-size=" + WIDTH + "," + HEIGHT);
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         BufferedImage image = ImageIO.read(screenshot.toFile());

@@ -131,8 +131,8 @@ class StudySectionsInBrowserIT {
     }
 
     private static String renderedDom(Path report) throws IOException, InterruptedException {
-        HeadlessChromium.Run run = HeadlessChromium.run(browserProfile, Duration.ofSeconds(90), report.toUri().toString(),
-                "--dump-dom");
+        HeadlessChromium.Run run = HeadlessChromium.run(browserProfile, Duration.ofSeconds(90),
+                report.toUri().toString(), "--dump-dom");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         Files.copy(report, Path.of("target", "study-sections.html"), StandardCopyOption.REPLACE_EXISTING);
         return run.stdout();

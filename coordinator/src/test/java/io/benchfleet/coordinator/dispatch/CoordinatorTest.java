@@ -296,6 +296,8 @@ class CoordinatorTest {
         testKit.stop(stopped);
         TestProbe<WorkerNodeMessage> live = testKit.createTestProbe(WorkerNodeMessage.class);
         gateway.tell(new CoordinatorCommand.RequestTask("w", SlotName.cpu(1), live.ref()));
+        // Nothing is queued, so the live slot waits too; meanwhile the coordinator hears that the other one stopped.
+        live.expectNoMessage(QUIET);
         gateway.tell(new CoordinatorCommand.ReportEvent(crashing.attemptId(),
                 new TrainerEvent.Failed(TrainerEvent.FailureKind.CRASHED, "segfault"), otherSlot.ref()));
 
